@@ -1,0 +1,66 @@
+# Conecta eLearn. `make run` serves the demo site; `make test` runs the whole suite.
+# Both start from a fresh clone: they create .venv, install the pinned dependencies and
+# the npm packages, and build the translation catalogs first.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test check lint migrations-check i18n-check messages collectstatic serve-production clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p node_modules && touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(MANAGE) compilemessages $(I18N_IGNORE) --locale $*
+
+install: $(VENV)/.installed node_modules/.installed locale/uk/LC_MESSAGES/django.mo locale/ru/LC_MESSAGES/django.mo
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# What CI checks besides the tests: lint, migrations in step with models, catalogs complete.
+check: lint migrations-check i18n-check
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+i18n-check: install
+	@status=0; for po in locale/*/LC_MESSAGES/django.po; do \
+		stats=$$(msgfmt --check --statistics -o /dev/null $$po 2>&1 | tail -n 1); \
+		echo "$$po: $$stats"; \
+		case "$$stats" in *untranslated*|*fuzzy*) status=1;; esac; \
+	done; exit $$status
+
+# After adding or changing strings: update both catalogs, then translate the new entries.
+messages: install
+	$(MANAGE) makemessages -l uk -l ru $(I18N_IGNORE) --add-location=file --no-obsolete
+
+collectstatic: install
+	$(MANAGE) collectstatic --noinput
+
+# Production-like serving on this machine (needs SECRET_KEY etc. in the environment).
+serve-production: install collectstatic
+	DJANGO_SETTINGS_MODULE=elearn.settings.production $(VENV)/bin/gunicorn elearn.wsgi -c gunicorn.conf.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles locale/*/LC_MESSAGES/*.mo

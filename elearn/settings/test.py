@@ -1,0 +1,21 @@
+"""Tests: fast password hashing, no manifest needed for static files."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = env("TEST_MEDIA_ROOT", str(BASE_DIR / "media" / "test"))
+# Browser tests must never leave this machine: the quick exit lands on a host that the
+# tests answer themselves.
+QUICK_EXIT_URL = "https://neutral.example/"
+# Serve static files straight from the app folders, without collectstatic.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
