@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class AccountsUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms that know users have only a nickname."""
+
+    user_viewset = "accounts.admin_users.UserViewSet"

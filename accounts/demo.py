@@ -1,0 +1,77 @@
+"""Demo organisations, groups and accounts. Dev-only passwords, documented in README."""
+
+from django.contrib.auth.models import Group
+
+from .models import COORDINATORS_GROUP, TRAINERS_GROUP, Organisation, TrainingGroup, User
+
+DEMO_PASSWORD = "conecta-demo-2026"
+
+ORGANISATIONS = [
+    {
+        "slug": "salus",
+        "country": "UA",
+        "uk": {"name": "Салюс", "city": "Львів"},
+        "ru": {"name": "Салюс", "city": "Львов"},
+        "group": {"name": "Львів — група 1", "join_code": "LVIVDEMO"},
+    },
+    {
+        "slug": "humanitarian-action",
+        "country": "RU",
+        "uk": {"name": "Гуманітарна дія", "city": "Санкт-Петербург"},
+        "ru": {"name": "Гуманитарное действие", "city": "Санкт-Петербург"},
+        "group": {"name": "Петербург — группа 1", "join_code": "SPBDEMO"},
+    },
+]
+
+# nickname: (organisation slug, role group, is trainee in that organisation's demo group)
+USERS = {
+    "admin": (None, None, False),
+    "trainer-lviv": ("salus", TRAINERS_GROUP, False),
+    "trainer-spb": ("humanitarian-action", TRAINERS_GROUP, False),
+    "coordinator-lviv": ("salus", COORDINATORS_GROUP, False),
+    "coordinator-spb": ("humanitarian-action", COORDINATORS_GROUP, False),
+    "trainee-demo": ("salus", None, True),
+}
+
+
+def load_organisations() -> dict[str, Organisation]:
+    organisations = {}
+    for spec in ORGANISATIONS:
+        organisation = Organisation.objects.filter(slug=spec["slug"]).first()
+        if organisation is None:
+            organisation = Organisation(slug=spec["slug"], country=spec["country"])
+            for language in ("uk", "ru"):
+                organisation.set_current_language(language)
+                organisation.name = spec[language]["name"]
+                organisation.city = spec[language]["city"]
+            organisation.save()
+        organisations[spec["slug"]] = organisation
+    return organisations
+
+
+def load_users(organisations: dict[str, Organisation]) -> None:
+    groups = {}
+    for spec in ORGANISATIONS:
+        groups[spec["slug"]], _ = TrainingGroup.objects.get_or_create(
+            join_code=spec["group"]["join_code"],
+            defaults={"name": spec["group"]["name"], "organisation": organisations[spec["slug"]]},
+        )
+    for nickname, (org_slug, role, is_trainee) in USERS.items():
+        if User.objects.filter(nickname=nickname).exists():
+            continue
+        user = User(nickname=nickname, organisation=organisations.get(org_slug))
+        if nickname == "admin":
+            user.is_superuser = user.is_staff = True
+        if is_trainee:
+            user.training_group = groups[org_slug]
+            user.age_band, user.gender, user.work_setting = "25-29", "woman", "apartment"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+            if role == TRAINERS_GROUP:
+                TrainingGroup.objects.filter(pk=groups[org_slug].pk, trainer=None).update(trainer=user)
+
+
+def load() -> None:
+    load_users(load_organisations())

@@ -1,0 +1,100 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import AgeBand, Gender, TrainingGroup, User, WorkSetting, nickname_validator, normalise_join_code
+
+SKIP = [("", _("Skip this question"))]
+
+
+class NoLabelSuffix:
+    """Labels read "Password", not "Password:" (screen readers say the colon too)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SignUpForm(NoLabelSuffix, forms.Form):
+    join_code = forms.CharField(
+        label=_("Group code"),
+        max_length=32,
+        help_text=_("Your trainer gives you this code."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    nickname = forms.CharField(
+        label=_("Nickname"),
+        max_length=30,
+        validators=[nickname_validator],
+        help_text=_("Not your real name. Other trainees and your trainer see it."),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_("At least 8 characters. Not only digits, not a common word."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    age_band = forms.ChoiceField(label=_("Age"), choices=SKIP + AgeBand.choices, required=False)
+    gender = forms.ChoiceField(label=_("Gender"), choices=SKIP + Gender.choices, required=False)
+    work_setting = forms.ChoiceField(
+        label=_("Where you mostly work"), choices=SKIP + WorkSetting.choices, required=False
+    )
+
+    def clean_join_code(self) -> TrainingGroup:
+        code = normalise_join_code(self.cleaned_data["join_code"])
+        group = TrainingGroup.objects.select_related("organisation").filter(join_code=code).first()
+        if group is None:
+            raise forms.ValidationError(
+                _("We don't know this group code. Check it with your trainer."), code="unknown"
+            )
+        if not group.is_open:
+            raise forms.ValidationError(
+                _("This group is closed to new trainees. Ask your trainer."), code="closed"
+            )
+        if group.is_expired():
+            raise forms.ValidationError(
+                _("This group code has expired. Ask your trainer for a new one."), code="expired"
+            )
+        return group
+
+    def clean_nickname(self) -> str:
+        nickname = self.cleaned_data["nickname"]
+        if User.objects.filter(nickname__iexact=nickname).exists():
+            raise forms.ValidationError(_("This nickname is taken. Please choose another one."), code="taken")
+        return nickname
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords are different. Type them again."))
+        elif password1:
+            candidate = User(nickname=cleaned.get("nickname", ""))
+            try:
+                password_validation.validate_password(password1, user=candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class NicknameLoginForm(NoLabelSuffix, AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("This nickname and password do not match. Check both and try again."),
+        "inactive": _("This account is switched off. Ask your trainer."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Nickname")
+        self.fields["password"].label = _("Password")
+
+
+class TraineePasswordChangeForm(NoLabelSuffix, PasswordChangeForm):
+    pass

@@ -1,0 +1,201 @@
+"""Who uses the platform: organisations, their training groups, and users who are a
+nickname and a password. Profile fields are only those the training report
+disaggregates by, and all of them are optional."""
+
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+TRAINERS_GROUP = "Trainers"
+COORDINATORS_GROUP = "Coordinators"
+
+# Join codes avoid letters that read like digits (O/0, I/1/L) on a small screen.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def normalise_join_code(raw: str) -> str:
+    """What the trainee typed, as stored: upper case, without spaces or dashes."""
+    return "".join(ch for ch in raw.upper() if ch not in " -\t")
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(8))
+
+
+class AgeBand(models.TextChoices):
+    UNDER_20 = "lt20", _("Under 20")
+    FROM_20 = "20-24", _("20–24")
+    FROM_25 = "25-29", _("25–29")
+    FROM_30 = "30-39", _("30–39")
+    FROM_40 = "40plus", _("40 or older")
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    TRANS_WOMAN = "trans_woman", _("Trans woman")
+    TRANS_MAN = "trans_man", _("Trans man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    NOT_SAID = "not_said", _("Prefer not to say")
+
+
+class WorkSetting(models.TextChoices):
+    STREET = "street", _("Street")
+    APARTMENT = "apartment", _("Apartment")
+    SAUNA = "sauna", _("Sauna or massage parlour")
+    VENUE = "venue", _("Club, bar or hotel")
+    ONLINE = "online", _("Online")
+    OTHER = "other", _("Other")
+
+
+class Country(models.TextChoices):
+    UKRAINE = "UA", _("Ukraine")
+    RUSSIA = "RU", _("Russia")
+
+
+class Organisation(TranslatableModel):
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+        city=models.CharField(_("city"), max_length=100),
+    )
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+
+class TrainingGroup(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="groups", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    trainer = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="groups_trained",
+        verbose_name=_("trainer"),
+    )
+    join_code = models.CharField(
+        _("join code"),
+        max_length=16,
+        unique=True,
+        default=new_join_code,
+        validators=[RegexValidator(r"^[A-Z0-9]{4,16}$", _("Use 4 to 16 letters A–Z and digits."))],
+        help_text=_("Trainees type this code to join the group. Letters and digits, 4 to 16."),
+    )
+    is_open = models.BooleanField(_("open for new trainees"), default=True)
+    expires_at = models.DateTimeField(_("code expires at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("training group")
+        verbose_name_plural = _("training groups")
+        ordering = ["organisation_id", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.join_code = normalise_join_code(self.join_code)
+        super().save(*args, **kwargs)
+
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (now or timezone.now())
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, nickname):
+        # Nicknames are unique regardless of case, so log-in ignores case too.
+        return self.get(nickname__iexact=nickname)
+
+    def create_user(self, nickname, password=None, **extra_fields):
+        if not nickname:
+            raise ValueError("A user needs a nickname.")
+        user = self.model(nickname=nickname, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, nickname, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self.create_user(nickname, password, **extra_fields)
+
+
+nickname_validator = RegexValidator(
+    r"^[\w.-]{3,30}$",
+    _("Use 3 to 30 letters, digits, dots, dashes or underscores, without spaces."),
+)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    nickname = models.CharField(
+        _("nickname"),
+        max_length=30,
+        unique=True,
+        validators=[nickname_validator],
+        help_text=_("Not your real name. Other trainees and your trainer see it."),
+    )
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("organisation"),
+    )
+    training_group = models.ForeignKey(
+        TrainingGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trainees",
+        verbose_name=_("training group"),
+    )
+    age_band = models.CharField(_("age"), max_length=8, choices=AgeBand.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
+    work_setting = models.CharField(
+        _("where you mostly work"), max_length=16, choices=WorkSetting.choices, blank=True
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "nickname"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("nickname"), name="accounts_user_nickname_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.nickname
+
+    @property
+    def is_trainer(self) -> bool:
+        return self.groups.filter(name=TRAINERS_GROUP).exists()
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.groups.filter(name=COORDINATORS_GROUP).exists()

@@ -1,0 +1,154 @@
+"""Admin for organisations, training groups and trainees.
+
+Trainers and coordinators work only with their own organisation: the group list, its
+edit and delete views, and the trainee password reset are all scoped to it."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
+from wagtail_parler.handlers import ParlerSnippetAdminMixin
+
+from .models import TRAINERS_GROUP, Organisation, TrainingGroup, User
+from .selectors import is_staff_role, trainees_visible_to, training_groups_visible_to
+from .services import trainee_password_reset
+
+
+class OrganisationViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = gettext_lazy("Organisations")
+    list_display = ["__str__", "slug", "country"]
+
+
+class ScopedToOrganisation:
+    """Views that only find groups of the requesting user's organisation (404 otherwise)."""
+
+    def get_base_queryset(self):
+        return training_groups_visible_to(self.request.user)
+
+    def get_queryset(self):
+        return training_groups_visible_to(self.request.user)
+
+
+class GroupIndexView(ScopedToOrganisation, IndexView):
+    pass
+
+
+class GroupEditView(ScopedToOrganisation, EditView):
+    pass
+
+
+class GroupDeleteView(ScopedToOrganisation, DeleteView):
+    pass
+
+
+class TrainingGroupViewSet(SnippetViewSet):
+    model = TrainingGroup
+    icon = "group"
+    menu_label = gettext_lazy("Training groups")
+    list_display = ["name", "organisation", "trainer", "join_code", "is_open", "expires_at"]
+    index_view_class = GroupIndexView
+    edit_view_class = GroupEditView
+    delete_view_class = GroupDeleteView
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("trainer"),
+        FieldPanel("join_code"),
+        FieldPanel("is_open"),
+        FieldPanel("expires_at"),
+    ]
+
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+
+        class ScopedGroupForm(form_class):
+            """Offer only the organisation and trainers the editing user may choose."""
+
+            def __init__(self, *args, for_user=None, **kwargs):
+                super().__init__(*args, for_user=for_user, **kwargs)
+                if for_user is None or for_user.is_superuser:
+                    return
+                organisations = Organisation.objects.filter(pk=for_user.organisation_id)
+                self.fields["organisation"].queryset = organisations
+                self.fields["trainer"].queryset = User.objects.filter(
+                    groups__name=TRAINERS_GROUP, organisation_id=for_user.organisation_id
+                )
+
+        return ScopedGroupForm
+
+
+register_snippet(OrganisationViewSet)
+register_snippet(TrainingGroupViewSet)
+
+
+class TraineePasswordForm(SetPasswordForm):
+    """Django's set-password form; its validators give translated messages."""
+
+    new_password1 = forms.CharField(
+        label=gettext_lazy("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+def trainee_list(request):
+    if not is_staff_role(request.user):
+        raise PermissionDenied
+    trainees = trainees_visible_to(request.user).order_by("nickname")
+    return TemplateResponse(request, "accounts/admin/trainee_list.html", {"trainees": trainees})
+
+
+def trainee_password(request, pk):
+    if not is_staff_role(request.user):
+        raise PermissionDenied
+    trainee = get_object_or_404(trainees_visible_to(request.user), pk=pk)
+    form = TraineePasswordForm(trainee, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        trainee_password_reset(trainee=trainee, password=form.cleaned_data["new_password1"])
+        messages.success(
+            request,
+            _("New password set for %(nickname)s. Tell it to them in person.")
+            % {"nickname": trainee.nickname},
+        )
+        return redirect("accounts_admin:trainees")
+    return TemplateResponse(
+        request, "accounts/admin/trainee_password.html", {"trainee": trainee, "form": form}
+    )
+
+
+trainee_urls = (
+    [
+        path("", trainee_list, name="trainees"),
+        path("<int:pk>/password/", trainee_password, name="trainee_password"),
+    ],
+    "accounts_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_trainee_urls():
+    return [path("trainees/", include(trainee_urls))]
+
+
+class TraineesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_staff_role(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_trainees_menu_item():
+    return TraineesMenuItem(
+        gettext_lazy("Trainees"), reverse("accounts_admin:trainees"), icon_name="user", order=250
+    )
