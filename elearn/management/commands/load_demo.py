@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts import demo as accounts_demo
+from elearn import demo as pages_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo organisations, accounts and pages. Safe to run again: it changes nothing the second time."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError("Demo data is switched off here (DEMO_DATA_ALLOWED is false).")
+        with transaction.atomic():
+            accounts_demo.load()
+            pages_demo.load()
+        self.stdout.write(self.style.SUCCESS("Demo data is in place."))
+        self.stdout.write(
+            "Demo logins (development only), password for each: "
+            f"{accounts_demo.DEMO_PASSWORD}\n  "
+            + ", ".join(accounts_demo.USERS)
+            + "\nGroup codes: "
+            + ", ".join(spec["group"]["join_code"] for spec in accounts_demo.ORGANISATIONS)
+        )

@@ -1,0 +1,42 @@
+// Quick exit: the button, or Shift pressed three times, blanks the page at once, asks the
+// server to end the session (its answer carries Clear-Site-Data), and replaces this page in
+// the history with a neutral site. Without JavaScript the button is a plain form post.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-quick-exit]");
+  if (!form) return;
+  var neutralUrl = form.getAttribute("data-neutral-url");
+  var leaving = false;
+
+  function leave() {
+    if (leaving) return;
+    leaving = true;
+    document.documentElement.classList.add("is-exiting");
+    document.title = "";
+    var sent;
+    try {
+      sent = fetch(form.action, { method: "POST", credentials: "same-origin", keepalive: true, redirect: "manual" });
+    } catch (error) {
+      sent = Promise.resolve();
+    }
+    // Wait for the server at most a moment: the page is already blank.
+    var timeout = new Promise(function (resolve) { setTimeout(resolve, 800); });
+    Promise.race([sent, timeout]).catch(function () {}).then(function () {
+      window.location.replace(neutralUrl);
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    leave();
+  });
+
+  var shiftTimes = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) return;
+    var now = Date.now();
+    shiftTimes = shiftTimes.filter(function (t) { return now - t < 1500; });
+    shiftTimes.push(now);
+    if (shiftTimes.length >= 3) leave();
+  });
+})();
