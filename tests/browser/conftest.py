@@ -1,0 +1,115 @@
+"""Browser tests: Playwright driving Debian's chromium at a phone's size (360×740).
+
+Every request a page makes is checked: anything not for the test server is refused and
+recorded, and the test fails if there was any (no CDN, font, analytics or embed)."""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+NEUTRAL_HOST = "neutral.example"  # settings.test QUICK_EXIT_URL
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM) or os.environ.get("CI"):
+        return  # in CI a missing chromium must fail, not skip
+    skip = pytest.mark.skip(reason=f"no chromium at {CHROMIUM} (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def database_snapshot(django_db_setup, django_db_blocker):
+    """The migrated database's contents (Wagtail's root page, locales, roles)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def restorable_database(database_snapshot):
+    """Browser tests flush the database after each test (the live server sees committed data
+    only) and rely on serialized rollback to bring the migrated rows back. Playwright's sync
+    API keeps an event loop running in this thread, so Django's connection handler, an
+    asgiref Local, may hand out another connection object than the one serialized at set-up:
+    give the current one the snapshot, or the rollback silently restores nothing."""
+    from django.db import connections
+
+    connections["default"]._test_serialized_contents = database_snapshot
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A phone-sized browser tab on the live server, with the requests it made."""
+
+    def __init__(self, browser, base_url, locale):
+        self.base_url = base_url
+        self.own_host = urlsplit(base_url).netloc
+        self.foreign_requests = []
+        self.context = browser.new_context(viewport=PHONE, locale=locale, base_url=base_url)
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route):
+        url = route.request.url
+        host = urlsplit(url).netloc
+        if host == self.own_host or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        elif host == NEUTRAL_HOST:
+            route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>")
+        else:
+            self.foreign_requests.append(url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, live_server):
+    visits = []
+
+    def open_visit(locale="uk-UA"):
+        opened = Visit(browser, live_server.url, locale)
+        visits.append(opened)
+        return opened.page
+
+    yield open_visit
+    foreign = [url for opened in visits for url in opened.foreign_requests]
+    for opened in visits:
+        opened.close()
+    assert foreign == [], f"pages asked third-party hosts: {foreign}"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())

@@ -1,0 +1,49 @@
+import pytest
+
+from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
+
+from .factories import OrganisationFactory, TraineeFactory, TrainingGroupFactory, UserFactory
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(slug="salus", names={"uk": "Салюс", "ru": "Салюс"})
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(slug="other", names={"uk": "Інша", "ru": "Другая"})
+
+
+@pytest.fixture
+def group(organisation):
+    return TrainingGroupFactory(organisation=organisation, name="Львів-1", join_code="LVIV2026")
+
+
+@pytest.fixture
+def trainee(group):
+    return TraineeFactory(nickname="sonia", training_group=group)
+
+
+@pytest.fixture
+def trainer(organisation):
+    return UserFactory(nickname="trainer", organisation=organisation, role=TRAINERS_GROUP)
+
+
+@pytest.fixture
+def coordinator(organisation):
+    return UserFactory(nickname="coordinator", organisation=organisation, role=COORDINATORS_GROUP)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(nickname="root", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def home_pages(db):
+    """The demo home pages in uk and ru (linked translations)."""
+    from elearn import demo
+
+    home = demo.load()
+    return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}

@@ -1,0 +1,42 @@
+import pytest
+
+
+def test_quick_exit_ends_the_session_and_clears_the_site(client, trainee, settings):
+    client.force_login(trainee)
+
+    response = client.post("/quick-exit/")
+
+    assert response.status_code == 303
+    assert response["Location"] == settings.QUICK_EXIT_URL
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert client.get("/uk/accounts/").status_code == 302  # signed out
+
+
+def test_quick_exit_is_post_only(client, db):
+    assert client.get("/quick-exit/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "path", ["/uk/", "/ru/", "/uk/accounts/login/", "/ru/accounts/signup/", "/uk/no-such-page/"]
+)
+def test_every_page_has_the_quick_exit_button(client, home_pages, path):
+    html = client.get(path).content.decode()
+
+    assert 'action="/quick-exit/"' in html
+    assert ("Швидкий вихід" in html) or ("Быстрый выход" in html)
+
+
+def test_quick_exit_button_on_the_account_page(client, trainee):
+    client.force_login(trainee)
+
+    assert 'action="/quick-exit/"' in client.get("/ru/accounts/").content.decode()
+
+
+def test_discreet_mode_gives_a_neutral_title_and_icon(client, home_pages, settings):
+    settings.DISCREET_MODE = True
+
+    html = client.get("/uk/").content.decode()
+
+    assert "<title>Нотатки</title>" in html
+    assert "favicon-neutral.svg" in html
+    assert "Conecta" not in html
