@@ -189,6 +189,8 @@ QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.google.com/")
 DISCREET_MODE = env_bool("DISCREET_MODE", False)
 
 X_FRAME_OPTIONS = "DENY"
+# When HTTPS is enforced (production), the container's health check still speaks plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "same-origin", not "no-referrer": with no-referrer Chromium sends `Origin: null` on form
 # posts and Django's CSRF check refuses every form. Other hosts still get no referrer.
