@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
@@ -42,7 +43,8 @@ class ScopedToOrganisation:
 
 
 class GroupIndexView(ScopedToOrganisation, IndexView):
-    pass
+    # A whole sentence: "Add %(model_name)s" reads ungrammatically in Ukrainian and Russian.
+    add_item_label = gettext_lazy("Add a training group")
 
 
 class GroupEditView(ScopedToOrganisation, EditView):
@@ -57,7 +59,16 @@ class TrainingGroupViewSet(SnippetViewSet):
     model = TrainingGroup
     icon = "group"
     menu_label = gettext_lazy("Training groups")
-    list_display = ["name", "organisation", "trainer", "join_code", "is_open", "expires_at"]
+    add_to_admin_menu = True
+    menu_order = 240
+    list_display = [
+        "name",
+        "organisation",
+        "trainer",
+        "join_code",
+        BooleanColumn("is_open", label=gettext_lazy("open for new trainees")),
+        "expires_at",
+    ]
     index_view_class = GroupIndexView
     edit_view_class = GroupEditView
     delete_view_class = GroupDeleteView

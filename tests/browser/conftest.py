@@ -67,11 +67,13 @@ def browser():
 class Visit:
     """A phone-sized browser tab on the live server, with the requests it made."""
 
-    def __init__(self, browser, base_url, locale):
+    def __init__(self, browser, base_url, locale, javascript):
         self.base_url = base_url
         self.own_host = urlsplit(base_url).netloc
         self.foreign_requests = []
-        self.context = browser.new_context(viewport=PHONE, locale=locale, base_url=base_url)
+        self.context = browser.new_context(
+            viewport=PHONE, locale=locale, base_url=base_url, java_script_enabled=javascript
+        )
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
 
@@ -94,8 +96,8 @@ class Visit:
 def visit(browser, live_server):
     visits = []
 
-    def open_visit(locale="uk-UA"):
-        opened = Visit(browser, live_server.url, locale)
+    def open_visit(locale="uk-UA", javascript=True):
+        opened = Visit(browser, live_server.url, locale, javascript)
         visits.append(opened)
         return opened.page
 

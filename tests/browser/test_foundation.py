@@ -126,3 +126,12 @@ def test_pressing_shift_three_times_exits(visit, demo):
         page.keyboard.press("Shift")
 
     assert_exited(page)
+
+
+def test_quick_exit_works_without_javascript(visit, demo):
+    page = visit(javascript=False)
+    sign_in(page)
+
+    page.get_by_role("button", name="Швидкий вихід").click()
+
+    assert_exited(page)
