@@ -15,3 +15,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import CoursePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.descendant_of(self).live().public().order_by("path")
+        return context

@@ -23,6 +23,7 @@ if settings.DEBUG:
 # LocaleMiddleware according to the browser's Accept-Language (ru -> /ru/, else /uk/).
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    path("learning/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "accounts",
+    "courses",
     "elearn",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -182,6 +183,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded audio, video and captions are Wagtail documents; these play in the page, every
+# other type downloads.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "oga", "opus", "mp4", "webm", "vtt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 
 # Quick exit: where the button sends the visitor, and a discreet mode that gives every
 # page a neutral title and icon.

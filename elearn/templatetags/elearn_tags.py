@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 register = template.Library()
 
@@ -13,22 +13,24 @@ def _page_urls_by_language(page, request):
     return {p.locale.language_code: p.get_url(request) for p in translations}
 
 
-def _home_url(language_code, request):
-    """The home page in that language: where an untranslated page's switcher leads."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return f"/{language_code}/"
+def _nearest_translation_url(page, language_code, request):
+    """Where an untranslated page's switcher leads: the closest ancestor that is live in
+    that language (a module's course, else the home page)."""
     locale = Locale.objects.filter(language_code=language_code).first()
-    home = site.root_page.get_translation_or_none(locale) if locale else None
-    return home.get_url(request) if home and home.live else f"/{language_code}/"
+    if locale is not None:
+        for ancestor in reversed(page.get_ancestors().filter(depth__gt=1)):
+            translation = ancestor.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                return translation.get_url(request)
+    return f"/{language_code}/"
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language, leading to this page's translation.
 
-    Wagtail pages link to their live translation (or that language's home page when there
-    is none); other views link to the same URL under the other language prefix. `exists`
+    Wagtail pages link to their live translation (or the nearest translated ancestor when
+    there is none); other views link to the same URL under the other language prefix. `exists`
     says whether the link is the same content, which is what hreflang may announce."""
     request = context["request"]
     page = context.get("page")
@@ -41,7 +43,7 @@ def language_links(context):
         elif code in page_urls:
             url, exists = page_urls[code], True
         else:
-            url, exists = _home_url(code, request), False
+            url, exists = _nearest_translation_url(page, code, request), False
         links.append(
             {
                 "code": code,

@@ -1,0 +1,46 @@
+"""Writes to progress. Keyed on the module's translation_key: progress made in Ukrainian
+counts in Russian and the other way round."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import ModulePage, ModuleProgress
+
+
+class ModuleNotFinishable(Exception):
+    """The module has required activities; passing them completes it, not a button."""
+
+
+@transaction.atomic
+def module_open(*, user, module: ModulePage) -> ModuleProgress:
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            progress, created = ModuleProgress.objects.get_or_create(
+                user=user,
+                module_key=module.translation_key,
+                defaults={"first_opened_at": now, "last_opened_at": now},
+            )
+    except IntegrityError:  # the same trainee opened it twice at the same moment
+        progress, created = ModuleProgress.objects.get(user=user, module_key=module.translation_key), False
+    if not created:
+        ModuleProgress.objects.filter(pk=progress.pk).update(last_opened_at=now)
+    return progress
+
+
+@transaction.atomic
+def module_complete(*, user, module: ModulePage) -> ModuleProgress:
+    """Mark a module done (once: a later call keeps the first completion time)."""
+    progress = module_open(user=user, module=module)
+    ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
+        completed_at=timezone.now()
+    )
+    progress.refresh_from_db()
+    return progress
+
+
+def module_finish_by_button(*, user, module: ModulePage) -> ModuleProgress:
+    """The trainee pressed "I have finished this module"."""
+    if module.required_activities():
+        raise ModuleNotFinishable
+    return module_complete(user=user, module=module)

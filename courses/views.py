@@ -1,0 +1,31 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from .models import ModulePage
+from .selectors import learning_overview
+from .services import ModuleNotFinishable, module_finish_by_button
+
+
+@login_required
+def my_learning(request):
+    overview = learning_overview(request.user, Locale.get_active())
+    return render(request, "courses/my_learning.html", overview)
+
+
+@login_required
+@require_POST
+def module_finish(request, page_id):
+    module = get_object_or_404(ModulePage.objects.live().public(), pk=page_id)
+    try:
+        module_finish_by_button(user=request.user, module=module)
+    except ModuleNotFinishable:
+        raise Http404 from None
+    messages.success(request, _("Well done! This module is complete."))
+    next_module = ModulePage.objects.sibling_of(module, inclusive=False).live().public()
+    next_module = next_module.filter(path__gt=module.path).order_by("path").first()
+    return redirect((next_module or module.get_parent()).get_url(request))
