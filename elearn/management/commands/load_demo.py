@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from courses import demo as courses_demo
 from elearn import demo as pages_demo
 
 
@@ -16,7 +17,8 @@ class Command(BaseCommand):
             raise CommandError("Demo data is switched off here (DEMO_DATA_ALLOWED is false).")
         with transaction.atomic():
             accounts_demo.load()
-            pages_demo.load()
+            home = pages_demo.load()
+            courses_demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(
             "Demo logins (development only), password for each: "

@@ -1,0 +1,171 @@
+"""The demo course, in Ukrainian, with Russian translations made through wagtail-localize
+(so trainers see real, synced translations in the side-by-side editor), a moderation
+workflow reviewed by coordinators, and page permissions for the two roles."""
+
+import uuid
+from collections import defaultdict
+
+from django.contrib.auth.models import Group
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
+from elearn.models import HomePage
+
+from .demo_content import COURSE, INDEX, MODULES
+from .models import CourseIndexPage, CoursePage, ModulePage
+
+WORKFLOW_NAME = "Review by a coordinator"
+# Demo notation -> (block type, names of the struct's fields; None for a plain text block).
+BLOCKS = {
+    "text": ("text", None),
+    "fact": ("key_fact", ("heading", "text")),
+    "myth": ("myth_fact", ("myth", "fact")),
+    "qa": ("question_answer", ("question", "answer")),
+    "term": ("glossary_term", ("term", "definition")),
+}
+
+
+def stream_data(slug, blocks):
+    """StreamField data from the demo notation. Block ids are derived from the module and
+    position, so the Ukrainian and Russian versions of a block share an id."""
+    data = []
+    for position, (kind, *parts) in enumerate(blocks):
+        block_type, fields = BLOCKS[kind]
+        value = parts[0] if fields is None else dict(zip(fields, parts, strict=True))
+        block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"conecta-demo/{slug}/{position}"))
+        data.append({"type": block_type, "value": value, "id": block_id})
+    return data
+
+
+def translate_with_localize(source_page, locale, translated_instance):
+    """Translate `source_page` into `locale` through wagtail-localize, taking each segment's
+    text from `translated_instance` (an unsaved page with the same structure)."""
+    source, _ = TranslationSource.get_or_create_from_instance(source_page)
+    translated = defaultdict(list)
+    for segment in extract_segments(translated_instance):
+        if isinstance(segment, StringSegmentValue):
+            translated[segment.path].append(segment.string.data)
+
+    by_path = defaultdict(list)
+    for segment in source.stringsegment_set.select_related("string", "context").order_by("order"):
+        by_path[segment.context.path].append(segment)
+    for path, segments in by_path.items():
+        texts = translated[path]
+        if len(texts) != len(segments):
+            raise ValueError(
+                f"{source_page.slug}: {path} has {len(segments)} segments, translation {len(texts)}"
+            )
+        for segment, text in zip(segments, texts, strict=True):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    # Not save_target(publish=True): that publishes on commit, from a revision taken now,
+    # and would undo the tree's child count of a parent whose children are translated in the
+    # same transaction (and never publishes inside a test's transaction).
+    translation.save_target(publish=False)
+    target = source_page.get_translation(locale)
+    target.get_latest_revision().publish()
+    return target
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def load_course(home_uk: HomePage, uk: Locale, ru: Locale) -> CoursePage:
+    index = CourseIndexPage.objects.filter(locale=uk).first()
+    if index is None:
+        index = publish_child(home_uk, CourseIndexPage(locale=uk, slug="courses", **INDEX["uk"]))
+    if index.get_translation_or_none(ru) is None:
+        translate_with_localize(index, ru, CourseIndexPage(slug="courses", **INDEX["ru"]))
+
+    course = CoursePage.objects.filter(locale=uk, slug=COURSE["slug"]).first()
+    if course is None:
+        course = publish_child(
+            index, CoursePage(locale=uk, slug=COURSE["slug"], estimated_hours=COURSE["hours"], **COURSE["uk"])
+        )
+    if course.get_translation_or_none(ru) is None:
+        translate_with_localize(
+            course, ru, CoursePage(slug=COURSE["slug"], estimated_hours=COURSE["hours"], **COURSE["ru"])
+        )
+
+    for spec in MODULES:
+        module = ModulePage.objects.filter(locale=uk, slug=spec["slug"]).first()
+        if module is None:
+            module = publish_child(course, _module_page(spec, "uk", locale=uk))
+        if module.get_translation_or_none(ru) is None:
+            translate_with_localize(module, ru, _module_page(spec, "ru"))
+    return course
+
+
+def _module_page(spec, language, **extra):
+    text = spec[language]
+    return ModulePage(
+        slug=spec["slug"],
+        title=text["title"],
+        summary=text["summary"],
+        estimated_minutes=spec["minutes"],
+        body=stream_data(spec["slug"], text["body"]),
+        **extra,
+    )
+
+
+def load_workflow_and_permissions(index_pages) -> None:
+    """Trainers write and submit; coordinators review and publish."""
+    trainers, coordinators = (
+        Group.objects.get(name=TRAINERS_GROUP),
+        Group.objects.get(name=COORDINATORS_GROUP),
+    )
+    permissions = {
+        trainers: ["add_page", "change_page"],
+        coordinators: ["add_page", "change_page", "publish_page"],
+    }
+    for page in index_pages:
+        for group, codenames in permissions.items():
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=page,
+                    permission__codename=codename,
+                    defaults={"permission": _page_permission(codename)},
+                )
+
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task, _ = GroupApprovalTask.objects.get_or_create(name="Coordinator review")
+        task.groups.set([coordinators])
+        # Not workflow.workflow_tasks.create(): on a modelcluster relation that stays in memory.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in index_pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def _page_permission(codename):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def load(home_uk: HomePage) -> CoursePage:
+    uk, ru = Locale.objects.get(language_code="uk"), Locale.objects.get(language_code="ru")
+    course = load_course(home_uk, uk, ru)
+    index = Page.objects.get(pk=course.get_parent().pk)
+    load_workflow_and_permissions([index, index.get_translation(ru)])
+    return course
