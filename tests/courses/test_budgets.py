@@ -1,0 +1,77 @@
+"""Speed budgets that must not regress: constant query counts and page weight."""
+
+import gzip
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.services import module_complete, module_open
+from tests.courses.conftest import build_course
+from tests.factories import TraineeFactory
+
+PAGE_BUDGET_BYTES = 30 * 1024
+
+
+def count_queries(client, url):
+    client.get(url)  # first visits write progress rows; compare steady-state visits
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def grow(home_pages, trainee, modules):
+    """Another course with `modules` modules, other trainees' progress, and the trainee's."""
+    course, pages = build_course(home_pages, modules=modules, slug=f"big{modules}")
+    for _ in range(10):
+        other = TraineeFactory(training_group=trainee.training_group)
+        for page in pages:
+            module_complete(user=other, module=page)
+    for page in pages[: modules // 2]:
+        module_open(user=trainee, module=page)
+    return course, pages
+
+
+def test_page_queries_do_not_grow_with_modules_trainees_or_progress(client, home_pages, trainee):
+    small_course, small_modules = build_course(home_pages, modules=2, slug="small")
+    module_open(user=trainee, module=small_modules[0])
+    client.force_login(trainee)
+    urls = [small_course.url, small_modules[1].url, "/uk/learning/"]
+    before = {url: count_queries(client, url) for url in urls}
+
+    grow(home_pages, trainee, modules=12)
+
+    after = {url: count_queries(client, url) for url in urls}
+    assert after == before
+
+
+def test_anonymous_module_queries_do_not_grow(client, home_pages, trainee):
+    small_course, small_modules = build_course(home_pages, modules=2, slug="small")
+    before = count_queries(client, small_modules[1].url)
+
+    big_course, big_modules = grow(home_pages, trainee, modules=12)
+
+    assert count_queries(client, small_modules[1].url) == before
+    assert count_queries(client, big_modules[6].url) == before
+
+
+def page_weight(client, url):
+    """Gzipped bytes of the page and of the CSS and JS it loads."""
+    html = client.get(url).content
+    total = len(gzip.compress(html))
+    for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+        total += len(gzip.compress(b"".join(client.get(asset.decode()).streaming_content)))
+    return total
+
+
+def test_module_page_weighs_under_30_kb_compressed(client, trainee, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from courses.models import ModulePage
+
+    call_command("load_demo", stdout=StringIO())
+    client.force_login(trainee)
+    for module in ModulePage.objects.all():
+        assert page_weight(client, module.url) <= PAGE_BUDGET_BYTES, module.url
