@@ -2,6 +2,7 @@ import pytest
 
 from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
 
+from .builders import build_course
 from .factories import OrganisationFactory, TraineeFactory, TrainingGroupFactory, UserFactory
 
 
@@ -47,3 +48,9 @@ def home_pages(db):
 
     home = demo.load()
     return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}
+
+
+@pytest.fixture
+def course(home_pages):
+    """A course of three modules in uk, translated into ru with wagtail-localize."""
+    return build_course(home_pages)

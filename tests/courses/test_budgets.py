@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.services import module_complete, module_open
-from tests.courses.conftest import build_course
+from tests.builders import build_course
 from tests.factories import TraineeFactory
 
 PAGE_BUDGET_BYTES = 30 * 1024

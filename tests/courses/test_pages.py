@@ -98,7 +98,7 @@ def test_alt_text_is_required_for_images():
 
 
 def test_switcher_on_an_untranslated_module_leads_to_the_course_in_the_other_language(client, home_pages):
-    from tests.courses.conftest import build_course
+    from tests.builders import build_course
 
     course_page, modules = build_course(home_pages, modules=1, slug="partial")
     extra = ModulePage(title="Лише українською", slug="only-uk", summary="-", estimated_minutes=5)

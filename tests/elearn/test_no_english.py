@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from wagtail.models import Locale
 
 from tests.factories import PASSWORD
 
@@ -41,9 +42,14 @@ def english_words(html, also_allowed=()):
     return sorted(set(words) - ALLOWED - set(also_allowed))
 
 
-def pages(client, trainee, lang):
+def pages(client, trainee, lang, course):
     """(name, html) for every page a trainee meets, including the error states."""
+    course_page, modules = course
+    locale = Locale.objects.get(language_code=lang)
     yield "home", client.get(f"/{lang}/")
+    yield "course list", client.get(course_page.get_parent().get_translation(locale).url)
+    yield "course, anonymous", client.get(course_page.get_translation(locale).url)
+    yield "module, anonymous", client.get(modules[1].get_translation(locale).url)
     yield "signup", client.get(f"/{lang}/accounts/signup/")
     yield "signup errors", client.post(f"/{lang}/accounts/signup/", {"join_code": "x", "password1": "1"})
     yield "login", client.get(f"/{lang}/accounts/login/")
@@ -51,6 +57,13 @@ def pages(client, trainee, lang):
     yield "404", client.get(f"/{lang}/no-such-page/")
     client.force_login(trainee)
     yield "account", client.get(f"/{lang}/accounts/")
+    yield "module", client.get(modules[0].get_translation(locale).url)
+    yield (
+        "module finished",
+        client.post(f"/{lang}/learning/modules/{modules[0].get_translation(locale).pk}/finish/", follow=True),
+    )
+    yield "course", client.get(course_page.get_translation(locale).url)
+    yield "my learning", client.get(f"/{lang}/learning/")
     yield "password", client.get(f"/{lang}/accounts/password/")
     yield (
         "password errors",
@@ -65,10 +78,10 @@ def pages(client, trainee, lang):
 
 
 @pytest.mark.parametrize("lang", ["uk", "ru"])
-def test_trainee_pages_show_no_english(client, home_pages, trainee, lang):
+def test_trainee_pages_show_no_english(client, home_pages, trainee, course, lang):
     found = {
         name: english_words(response.content.decode(), also_allowed=[trainee.nickname])  # their own data
-        for name, response in pages(client, trainee, lang)
+        for name, response in pages(client, trainee, lang, course)
     }
 
     assert {name: words for name, words in found.items() if words} == {}

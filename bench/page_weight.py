@@ -1,0 +1,56 @@
+"""Bytes per trainee page: HTML plus the CSS and JS it loads, raw and gzip-compressed.
+
+Budget: 30 KB compressed per page, lesson media excluded (ARCHITECTURE.md).
+Run: .venv/bin/python bench/page_weight.py"""
+
+import gzip
+import os
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench._setup import demo_database_url, prepare  # noqa: E402
+
+BUDGET = 30 * 1024
+
+
+def main():
+    os.environ["DATABASE_URL"] = demo_database_url()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "elearn.settings.test"
+    prepare(dict(os.environ))
+
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from accounts.models import User
+    from courses.models import CoursePage, ModulePage
+
+    anonymous, trainee = Client(), Client()
+    trainee.force_login(User.objects.get(nickname="trainee-demo"))
+    pages = [("/uk/", anonymous), ("/ru/", anonymous), ("/uk/accounts/signup/", anonymous)]
+    for course in CoursePage.objects.order_by("locale_id"):
+        pages.append((course.url, trainee))
+    for module in ModulePage.objects.order_by("locale_id", "path"):
+        pages += [(module.url, anonymous), (module.url, trainee)]
+    pages += [("/uk/learning/", trainee), ("/ru/learning/", trainee)]
+
+    print(f"{'page':70} {'who':9} {'raw B':>8} {'gzip B':>8}")
+    worst = 0
+    for url, client in pages:
+        html = client.get(url).content
+        raw, packed = len(html), len(gzip.compress(html))
+        for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+            body = b"".join(client.get(asset.decode()).streaming_content)
+            raw, packed = raw + len(body), packed + len(gzip.compress(body))
+        worst = max(worst, packed)
+        who = "trainee" if client is trainee else "anonymous"
+        print(f"{url:70} {who:9} {raw:8d} {packed:8d}")
+    print(f"largest page: {worst} B gzip of {BUDGET} B budget ({100 * worst / BUDGET:.0f} %)")
+    return 0 if worst <= BUDGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Requests per second for a module page under gunicorn (2 workers, loopback), anonymous and
+signed in, against a bare Django view returning the same bytes, in the same run.
+
+Run: .venv/bin/python bench/throughput.py [--seconds 10] [--clients 8]
+Uses DATABASE_URL if set (e.g. PostgreSQL), else a fresh SQLite file. Traffic goes only to
+127.0.0.1, and every loop stops after --seconds."""
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench._setup import PYTHON, ROOT, demo_database_url, manage, prepare  # noqa: E402
+
+MODULE = "/uk/courses/peer-educator-basic-course/hiv/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request(port, method, path, headers=None, body=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request(method, path, body=body, headers=headers or {})
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response, data
+
+
+def sign_in(port):
+    """Log in as the demo trainee through the real form; return the Cookie header."""
+    response, html = request(port, "GET", "/uk/accounts/login/")
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1).decode()
+    body = f"csrfmiddlewaretoken={token}&username=trainee-demo&password=conecta-demo-2026"
+    headers = {"Cookie": f"csrftoken={csrf_cookie}", "Content-Type": "application/x-www-form-urlencoded"}
+    response, _ = request(port, "POST", "/uk/accounts/login/", headers, body)
+    session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    assert response.status == 302, "login failed"
+    return f"sessionid={session}; csrftoken={csrf_cookie}"
+
+
+def load(port, path, headers, seconds, clients):
+    """`clients` keep-alive connections asking for `path` for `seconds`; (req/s, errors)."""
+    counts, errors, deadline = [0] * clients, [0] * clients, time.monotonic() + seconds
+
+    def worker(index):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.monotonic() < deadline:
+            try:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                if response.status == 200:
+                    counts[index] += 1
+                else:
+                    errors[index] += 1
+            except (OSError, http.client.HTTPException):
+                errors[index] += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / seconds, sum(errors)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=8)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="elearn-throughput-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": demo_database_url(),
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEMO_DATA_ALLOWED": "true",
+        "BENCH_BARE_BODY": str(workdir / "bare.html"),
+    }
+    prepare({**env, "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"})
+    manage("collectstatic", "--noinput", env=env)
+
+    port = free_port()
+    gunicorn = str(Path(PYTHON).with_name("gunicorn"))
+    server = subprocess.Popen(
+        # -c devnull: not the project's gunicorn.conf.py, whose access log would slow the run.
+        [
+            gunicorn,
+            "elearn.wsgi",
+            "-c",
+            os.devnull,
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                if request(port, "GET", "/healthz")[0].status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        _, page = request(port, "GET", MODULE)
+        (workdir / "bare.html").write_bytes(page)
+        cookie = sign_in(port)
+
+        scenarios = [
+            ("bare Django view, same bytes", "/bench/bare/", {}),
+            ("module page, anonymous", MODULE, {}),
+            ("module page, signed in", MODULE, {"Cookie": cookie}),
+        ]
+        results = {}
+        for name, path, headers in scenarios:
+            load(port, path, headers, 1, args.clients)  # warm up
+            results[name] = load(port, path, headers, args.seconds, args.clients)
+        bare_rps = results[scenarios[0][0]][0]
+        engine = env["DATABASE_URL"].split(":", 1)[0]
+        print(
+            f"gunicorn 2 workers, {args.clients} clients, {args.seconds:.0f} s each, "
+            f"database {engine}, {len(page)} B page"
+        )
+        for name, (rps, errors) in results.items():
+            print(f"{name:32} {rps:8.1f} req/s  ratio {rps / bare_rps:5.2f}  errors {errors}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
