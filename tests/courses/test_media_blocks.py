@@ -80,3 +80,33 @@ def test_audio_and_video_refuse_the_wrong_kind_of_file(media):
         )
     with pytest.raises(ValidationError):
         VideoBlock().clean({"title": "x", "file": media["video"], "captions": media["pdf"], "poster": None})
+
+
+def test_images_are_responsive_webp_lazy_and_described(client, course, settings, tmp_path):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = BytesIO()
+    PILImage.new("RGB", (1600, 900), "purple").save(buffer, "PNG")
+    image = Image.objects.create(title="Схема", file=ImageFile(buffer, name="scheme.png"))
+    module = ModulePage(
+        title="Схема",
+        slug="scheme",
+        summary="-",
+        estimated_minutes=5,
+        body=[{"type": "image", "value": {"image": image.pk, "alt": "Схема: як діє ПКП", "caption": ""}}],
+    )
+    course[0].add_child(instance=module)
+    module.save_revision().publish()
+
+    html = client.get(module.url).content.decode()
+
+    picture = html.split("<picture>", 1)[1].split("</picture>", 1)[0]
+    assert 'type="image/webp"' in picture
+    assert "360w" in picture and "720w" in picture
+    assert 'loading="lazy"' in picture
+    assert 'alt="Схема: як діє ПКП"' in picture

@@ -128,3 +128,22 @@ def test_statuses(trainee, course):
     statuses = module_statuses(trainee, [in_language(m, "ru") for m in modules])
 
     assert list(statuses.values()) == [IN_PROGRESS, DONE, "not_started"]
+
+
+def test_my_learning_lists_courses_for_everyone_and_for_the_trainees_organisation(
+    client, trainee, home_pages, other_organisation
+):
+    from tests.builders import build_course
+
+    ours, _ = build_course(home_pages, modules=1, slug="ours")
+    ours.organisations.set([trainee.organisation])
+    ours.save_revision().publish()
+    theirs, _ = build_course(home_pages, modules=1, slug="theirs")
+    theirs.organisations.set([other_organisation])
+    theirs.save_revision().publish()
+    everyone, _ = build_course(home_pages, modules=1, slug="everyone")
+    client.force_login(trainee)
+
+    listed = [item["course"].pk for item in client.get("/uk/learning/").context["courses"]]
+
+    assert listed == [ours.pk, everyone.pk]
