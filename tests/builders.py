@@ -82,3 +82,33 @@ def build_course(home_pages, modules=3, translate=True, slug="course"):
             )
         pages.append(module)
     return course, pages
+
+
+def build_quiz(kind="practice", pass_mark=70, max_attempts=0, questions=None):
+    """A quiz in uk and ru. `questions`: list of (kind, points, [is_correct, ...])."""
+    from quizzes.models import Choice, Question, Quiz
+
+    quiz = Quiz(kind=kind, pass_mark=pass_mark, max_attempts=max_attempts)
+    quiz.set_current_language("uk")
+    quiz.title = "Перевірте себе"
+    quiz.set_current_language("ru")
+    quiz.title = "Проверьте себя"
+    quiz.save()
+    questions = questions or [
+        ("single", 1, [False, True, False]),
+        ("multiple", 2, [True, True, False, False]),
+        ("true_false", 1, [True, False]),
+    ]
+    for order, (question_kind, points, correct_flags) in enumerate(questions):
+        question = Question(quiz=quiz, kind=question_kind, points=points, order=order)
+        for language, text in (("uk", f"Питання {order + 1}"), ("ru", f"Вопрос {order + 1}")):
+            question.set_current_language(language)
+            question.text = text
+        question.save()
+        for position, is_correct in enumerate(correct_flags):
+            choice = Choice(question=question, is_correct=is_correct, order=position)
+            for language, text in (("uk", f"Відповідь {position + 1}"), ("ru", f"Ответ {position + 1}")):
+                choice.set_current_language(language)
+                choice.text = text
+            choice.save()
+    return quiz

@@ -1,0 +1,173 @@
+"""The quiz bank. A question has one identity and one set of correct choices in every
+language; only its texts are translated (django-parler). Every attempt is kept."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from .scoring import MULTIPLE, SINGLE, TRUE_FALSE, QuestionKey
+
+
+class Quiz(TranslatableModel):
+    class Kind(models.TextChoices):
+        PRACTICE = "practice", _("Practice")
+        PRE_TEST = "pre_test", _("Pre-test")
+        POST_TEST = "post_test", _("Post-test")
+        FINAL = "final", _("Final test")
+
+    class Feedback(models.TextChoices):
+        AFTER_EACH = "after_each", _("After each question")
+        AFTER_SUBMIT = "after_submit", _("After submitting the test")
+
+    class Layout(models.TextChoices):
+        ONE_PER_SCREEN = "one_per_screen", _("One question per screen")
+        ALL_ON_ONE_PAGE = "all_on_one_page", _("All questions on one page")
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        introduction=models.TextField(_("introduction"), blank=True),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PRACTICE)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark, %"), default=70, validators=[MaxValueValidator(100)]
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"), default=0, help_text=_("0 means unlimited.")
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    feedback = models.CharField(
+        _("feedback"), max_length=16, choices=Feedback.choices, default=Feedback.AFTER_SUBMIT
+    )
+    layout = models.CharField(
+        _("on a phone"), max_length=16, choices=Layout.choices, default=Layout.ONE_PER_SCREEN
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("test")
+        verbose_name_plural = _("tests")
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or f"#{self.pk}"
+
+    def question_keys(self) -> list[QuestionKey]:
+        """What scoring needs, in two queries however many questions there are."""
+        questions = self.questions.prefetch_related("choices")
+        return [
+            QuestionKey(
+                id=question.pk,
+                kind=question.kind,
+                points=question.points,
+                correct=frozenset(c.pk for c in question.choices.all() if c.is_correct),
+                choices=frozenset(c.pk for c in question.choices.all()),
+            )
+            for question in questions
+        ]
+
+
+class Question(TranslatableModel):
+    class Kind(models.TextChoices):
+        SINGLE_CHOICE = SINGLE, _("Single choice")
+        MULTIPLE_CHOICE = MULTIPLE, _("Multiple choice")
+        TRUE_OR_FALSE = TRUE_FALSE, _("True or false")
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions", verbose_name=_("test"))
+    translations = TranslatedFields(
+        text=models.TextField(_("question")),
+        explanation=models.TextField(_("explanation shown after answering"), blank=True),
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.SINGLE_CHOICE)
+    points = models.PositiveSmallIntegerField(_("points"), default=1)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("text", any_language=True) or f"#{self.pk}"
+
+
+class Choice(TranslatableModel):
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
+    translations = TranslatedFields(
+        text=models.CharField(_("answer"), max_length=300),
+        feedback=models.TextField(_("feedback for this answer"), blank=True),
+    )
+    is_correct = models.BooleanField(_("correct"), default=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("answer choice")
+        verbose_name_plural = _("answer choices")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("text", any_language=True) or f"#{self.pk}"
+
+
+class Attempt(models.Model):
+    """One try at a quiz. Kept for ever; scored on the server only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    language = models.CharField(max_length=8)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    score = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
+    max_score = models.PositiveIntegerField(null=True, blank=True)
+    percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    class Meta:
+        constraints = [
+            # At most one unfinished attempt per trainee and quiz: a dropped connection
+            # resumes it instead of starting another.
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=Q(finished_at__isnull=True),
+                name="quizzes_one_open_attempt",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.token)
+
+    @property
+    def duration(self):
+        return (self.finished_at - self.started_at) if self.finished_at else None
+
+
+class Answer(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    choice_ids = models.JSONField(default=list)
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="quizzes_one_answer_per_question")
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id}:{self.question_id}"
