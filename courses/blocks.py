@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "link"]
@@ -122,6 +123,19 @@ class GlossaryTermBlock(blocks.StructBlock):
         template = "blocks/glossary_term.html"
 
 
+class QuizBlock(blocks.StructBlock):
+    """A test inside a module. The same test serves both languages: its texts are
+    translated in the quiz bank, its answers are one key."""
+
+    quiz = SnippetChooserBlock("quizzes.Quiz", label=_("Test"))
+    required = blocks.BooleanBlock(label=_("Required to complete the module"), required=False, default=True)
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Test")
+        template = "blocks/quiz.html"
+
+
 class ModuleBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES, template="blocks/text.html")
     key_fact = KeyFactBlock()
@@ -131,6 +145,7 @@ class ModuleBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     audio = AudioBlock()
     video = VideoBlock()
+    quiz = QuizBlock()
 
 
 HEAVY_MEDIA_BLOCKS = {"audio", "video"}

@@ -45,12 +45,32 @@ class CoursePage(Page):
         help_text=_("Leave empty if the course is for everyone."),
     )
     estimated_hours = models.DecimalField(_("estimated hours"), max_digits=4, decimal_places=1)
+    pre_test = models.ForeignKey(
+        "quizzes.Quiz",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pre-test"),
+        help_text=_("Taken before the course, to measure what trainees learn."),
+    )
+    final_test = models.ForeignKey(
+        "quizzes.Quiz",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("final test"),
+        help_text=_("Passing it, with every module done, completes the course."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("objectives"),
         FieldPanel("estimated_hours"),
         FieldPanel("organisations"),
+        FieldPanel("pre_test"),
+        FieldPanel("final_test"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -89,15 +109,20 @@ class ModulePage(Page):
         verbose_name = _("module")
 
     def required_activities(self) -> list:
-        """Activities (quizzes, H5P) a trainee must pass to complete this module. None yet:
-        the Quizzes and H5P steps add them; until then the trainee finishes with a button."""
-        return []
+        """Quizzes a trainee must pass to complete this module (H5P activities join them
+        later). A module without any is finished with a button."""
+        return [
+            block.value["quiz"]
+            for block in self.body
+            if block.block_type == "quiz" and block.value["required"]
+        ]
 
     def serve(self, request, *args, **kwargs):
-        from .services import module_open
+        from .services import module_check_complete, module_open
 
         if request.method == "GET" and request.user.is_authenticated:
             module_open(user=request.user, module=self)
+            module_check_complete(user=request.user, module=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

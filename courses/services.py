@@ -44,3 +44,15 @@ def module_finish_by_button(*, user, module: ModulePage) -> ModuleProgress:
     if module.required_activities():
         raise ModuleNotFinishable
     return module_complete(user=user, module=module)
+
+
+def module_check_complete(*, user, module: ModulePage) -> bool:
+    """Complete the module if it has required quizzes and the trainee passed them all
+    (in whichever language). True when the module is complete."""
+    from quizzes.selectors import passed_quiz_ids
+
+    required = {quiz.pk for quiz in module.required_activities() if quiz is not None}
+    if not required or not required <= passed_quiz_ids(user=user, quiz_ids=required):
+        return False
+    module_complete(user=user, module=module)
+    return True

@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("learning/", include("courses.urls")),
+    path("tests/", include("quizzes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

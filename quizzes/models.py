@@ -56,6 +56,21 @@ class Quiz(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or f"#{self.pk}"
 
+    def ordered_questions(self, seed=None):
+        """Questions with their choices and texts, shuffled per attempt when the quiz says so
+        (the same order every time the same attempt is shown)."""
+        import random
+
+        questions = list(self.questions.prefetch_related("translations", "choices__translations"))
+        rng = random.Random(seed)
+        if self.shuffle_questions and seed is not None:
+            rng.shuffle(questions)
+        for question in questions:
+            question.ordered_choices = list(question.choices.all())
+            if self.shuffle_choices and seed is not None:
+                rng.shuffle(question.ordered_choices)
+        return questions
+
     def question_keys(self) -> list[QuestionKey]:
         """What scoring needs, in two queries however many questions there are."""
         questions = self.questions.prefetch_related("choices")
@@ -132,6 +147,8 @@ class Attempt(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     language = models.CharField(max_length=8)
+    # The module (translation_key) the test was taken from, if any: passing completes it.
+    module_key = models.UUIDField(null=True, blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)

@@ -26,7 +26,7 @@ def attempts_left(*, user, quiz: Quiz) -> int | None:
 
 
 @transaction.atomic
-def attempt_start(*, user, quiz: Quiz, language: str) -> Attempt:
+def attempt_start(*, user, quiz: Quiz, language: str, module_key=None) -> Attempt:
     """The trainee's unfinished attempt if there is one (a dropped connection resumes it),
     else a new one, if attempts are left."""
     open_attempt = Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
@@ -36,7 +36,7 @@ def attempt_start(*, user, quiz: Quiz, language: str) -> Attempt:
         raise AttemptsExhausted
     try:
         with transaction.atomic():
-            return Attempt.objects.create(user=user, quiz=quiz, language=language)
+            return Attempt.objects.create(user=user, quiz=quiz, language=language, module_key=module_key)
     except IntegrityError:  # started at the same moment in another request
         return Attempt.objects.get(user=user, quiz=quiz, finished_at__isnull=True)
 

@@ -68,17 +68,17 @@ def test_finishing_twice_keeps_the_first_completion(trainee, course):
     assert ModuleProgress.objects.count() == 1
 
 
-def test_a_module_with_required_activities_is_not_finished_by_the_button(
-    client, trainee, course, monkeypatch
-):
-    from courses.models import ModulePage
+def test_a_module_with_a_required_test_is_not_finished_by_the_button(client, trainee, course):
+    from tests.builders import build_quiz
 
-    monkeypatch.setattr(ModulePage, "required_activities", lambda self: ["quiz"])
+    module = course[1][0]
+    module.body.append(("quiz", {"quiz": build_quiz(), "required": True}))
+    module.save_revision().publish()
     client.force_login(trainee)
 
-    assert finish(client, course[1][0]).status_code == 404
+    assert finish(client, module).status_code == 404
     assert not ModuleProgress.objects.filter(completed_at__isnull=False).exists()
-    assert "Готово, модуль пройдено" not in client.get(course[1][0].url).content.decode()
+    assert "Готово, модуль пройдено" not in client.get(module.url).content.decode()
 
 
 def test_finish_needs_a_signed_in_post(client, trainee, course):

@@ -1,0 +1,29 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A parler field in the visitor's language, or in the other language with its code
+    when this one is missing (the template shows a small label then; never an empty field)."""
+    languages = [get_language()] + [code for code, _ in settings.LANGUAGES if code != get_language()]
+    for code in languages:
+        text = obj.safe_translation_getter(field, language_code=code) if obj.has_translation(code) else ""
+        if text:
+            return {"text": text, "other": None if code == languages[0] else code}
+    return {"text": "", "other": None}
+
+
+@register.inclusion_tag("quizzes/other_language.html")
+def other_language(value):
+    return {"value": value}
+
+
+@register.simple_tag(takes_context=True)
+def quiz_standing_for(context, quiz):
+    from quizzes.selectors import quiz_standing
+
+    return quiz_standing(user=context["request"].user, quiz=quiz)

@@ -1,0 +1,179 @@
+"""Taking a test: plain HTML forms that work without JavaScript. The server scores every
+answer; nothing sent to the browser before an answer says which choice is correct."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+
+from courses.models import ModulePage
+from courses.services import module_check_complete
+
+from .answers import InvalidAnswers, parse_answers
+from .models import Attempt, Quiz
+from .scoring import score_question
+from .selectors import quiz_standing
+from .services import AttemptsExhausted, answer_record, attempt_start, attempt_submit
+
+
+def _module_for(quiz, module_id):
+    """The live module this test was opened from, if it really contains this test."""
+    if not str(module_id or "").isdigit():
+        return None
+    module = ModulePage.objects.live().public().filter(pk=module_id).first()
+    if module and any(b.block_type == "quiz" and b.value["quiz"] == quiz for b in module.body):
+        return module
+    return None
+
+
+def _module_in_language(module_key):
+    if module_key is None:
+        return None
+    modules = ModulePage.objects.live().public().filter(translation_key=module_key)
+    return modules.filter(locale__language_code=get_language()).first() or modules.first()
+
+
+def quiz_detail(request, quiz_id):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    module = _module_for(quiz, request.GET.get("module"))
+    context = {
+        "quiz": quiz,
+        "module": module,
+        "question_count": quiz.questions.count(),
+        "standing": quiz_standing(user=request.user, quiz=quiz),
+    }
+    return render(request, "quizzes/quiz_detail.html", context)
+
+
+@login_required
+@require_POST
+def quiz_start(request, quiz_id):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    module = _module_for(quiz, request.POST.get("module"))
+    try:
+        attempt = attempt_start(
+            user=request.user,
+            quiz=quiz,
+            language=get_language(),
+            module_key=module.translation_key if module else None,
+        )
+    except AttemptsExhausted as refused:
+        messages.error(request, refused.message)
+        url = reverse("quizzes:detail", args=[quiz.pk])
+        return redirect(f"{url}?module={module.pk}" if module else url)
+    return redirect("quizzes:take", token=attempt.token)
+
+
+def _own_attempt(request, token):
+    """Another trainee's attempt is not found, whatever its token."""
+    return get_object_or_404(Attempt.objects.select_related("quiz"), token=token, user=request.user)
+
+
+@login_required
+def attempt_take(request, token):
+    attempt = _own_attempt(request, token)
+    if attempt.finished_at is not None:
+        return redirect("quizzes:result", token=attempt.token)
+    quiz = attempt.quiz
+    questions = quiz.ordered_questions(seed=attempt.token.int)
+    keys = {key.id: key for key in quiz.question_keys()}
+    answered = dict(attempt.answers.values_list("question_id", "choice_ids"))
+
+    if quiz.layout == Quiz.Layout.ALL_ON_ONE_PAGE:
+        return _take_all(request, attempt, questions, keys, answered)
+    return _take_one(request, attempt, questions, keys, answered)
+
+
+def _take_all(request, attempt, questions, keys, answered):
+    error = None
+    if request.method == "POST":
+        try:
+            answers = parse_answers(request.POST, list(keys.values()))
+        except InvalidAnswers as refused:
+            error = refused.message
+        else:
+            return _finish(request, attempt, answers)
+    context = {"attempt": attempt, "questions": questions, "answered": answered, "error": error}
+    return render(request, "quizzes/take_all.html", context, status=400 if error else 200)
+
+
+def _take_one(request, attempt, questions, keys, answered):
+    unanswered = [i for i, q in enumerate(questions) if q.pk not in answered]
+    position = unanswered[0] if unanswered else len(questions) - 1
+    question = questions[position]
+    error = None
+    if request.method == "POST":
+        try:
+            answers = parse_answers(request.POST, [keys[question.pk]])
+        except InvalidAnswers as refused:
+            error = refused.message
+        else:
+            if len(unanswered) <= 1:
+                return _finish(request, attempt, answers)
+            answer_record(attempt=attempt, answers=answers)
+            if attempt.quiz.feedback == attempt.quiz.Feedback.AFTER_EACH:
+                return redirect("quizzes:feedback", token=attempt.token, question_id=question.pk)
+            return redirect("quizzes:take", token=attempt.token)
+    context = {
+        "attempt": attempt,
+        "question": question,
+        "position": position + 1,
+        "count": len(questions),
+        "error": error,
+    }
+    return render(request, "quizzes/take_one.html", context, status=400 if error else 200)
+
+
+def _finish(request, attempt, answers):
+    attempt = attempt_submit(attempt=attempt, answers=answers)
+    if attempt.passed and attempt.module_key:
+        module = _module_in_language(attempt.module_key)
+        if module:
+            module_check_complete(user=request.user, module=module)
+    return redirect("quizzes:result", token=attempt.token)
+
+
+@login_required
+def attempt_feedback(request, token, question_id):
+    """After each question (when the test says so): was it right, and why."""
+    attempt = _own_attempt(request, token)
+    answer = get_object_or_404(attempt.answers.select_related("question"), question_id=question_id)
+    key = next(k for k in attempt.quiz.question_keys() if k.id == answer.question_id)
+    question = next(q for q in attempt.quiz.ordered_questions() if q.pk == answer.question_id)
+    context = {
+        "attempt": attempt,
+        "question": question,
+        "selected": set(answer.choice_ids),
+        "correct": score_question(key, frozenset(answer.choice_ids)) == key.points,
+    }
+    return render(request, "quizzes/feedback.html", context)
+
+
+@login_required
+def attempt_result(request, token):
+    attempt = _own_attempt(request, token)
+    if attempt.finished_at is None:
+        return redirect("quizzes:take", token=attempt.token)
+    quiz = attempt.quiz
+    given = dict(attempt.answers.values_list("question_id", "choice_ids"))
+    keys = {key.id: key for key in quiz.question_keys()}
+    review = [
+        {
+            "question": question,
+            "selected": set(given.get(question.pk, [])),
+            "correct": score_question(keys[question.pk], frozenset(given.get(question.pk, [])))
+            == question.points,
+        }
+        for question in quiz.ordered_questions(seed=attempt.token.int)
+    ]
+    module = _module_in_language(attempt.module_key)
+    context = {
+        "attempt": attempt,
+        "quiz": quiz,
+        "review": review,
+        "module": module,
+        "standing": quiz_standing(user=request.user, quiz=quiz),
+    }
+    return render(request, "quizzes/result.html", context)
