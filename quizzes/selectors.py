@@ -27,3 +27,84 @@ def quiz_standing(*, user, quiz) -> dict:
         "left": left,
         "open": open_attempt,
     }
+
+
+def missing_translations(quiz) -> dict[str, int]:
+    """How many question and answer texts each language still lacks."""
+    from django.conf import settings
+
+    missing = {code: 0 for code, _ in settings.LANGUAGES}
+    questions = quiz.questions.prefetch_related("translations", "choices__translations")
+    for question in questions:
+        for obj in [question, *question.choices.all()]:
+            present = {t.language_code for t in obj.translations.all() if getattr(t, "text", "")}
+            for code in missing:
+                missing[code] += code not in present
+    return missing
+
+
+def item_statistics(quiz) -> list[dict]:
+    """Per question: how many answered and the share answering right, overall and per
+    language. A question much harder in one language usually means a translation problem."""
+    from .models import Answer
+    from .scoring import score_question
+
+    keys = {key.id: key for key in quiz.question_keys()}
+    counts = {qid: {} for qid in keys}
+    rows = Answer.objects.filter(attempt__quiz=quiz, attempt__finished_at__isnull=False).values_list(
+        "question_id", "attempt__language", "choice_ids"
+    )
+    for question_id, language, choice_ids in rows.iterator():
+        key = keys.get(question_id)
+        if key is None:
+            continue
+        right = score_question(key, frozenset(choice_ids)) == key.points
+        for bucket in (language, "all"):
+            answered, correct = counts[question_id].get(bucket, (0, 0))
+            counts[question_id][bucket] = (answered + 1, correct + right)
+    questions = {q.pk: q for q in quiz.questions.prefetch_related("translations")}
+    return [
+        {
+            "question": questions[qid],
+            "stats": {
+                bucket: {"answered": n, "percent": round(100 * c / n) if n else None}
+                for bucket, (n, c) in by_bucket.items()
+            },
+        }
+        for qid, by_bucket in counts.items()
+    ]
+
+
+def knowledge_gain(course) -> dict:
+    """Pre-test and final-test results per trainee, and the course's means over trainees
+    who took both: the first finished pre-test (before learning) and the best final test."""
+    rows = {}
+    if course.pre_test_id:
+        for user_id, percent in (
+            Attempt.objects.filter(quiz_id=course.pre_test_id, finished_at__isnull=False, user__isnull=False)
+            .order_by("user_id", "finished_at")
+            .values_list("user_id", "percent")
+        ):
+            rows.setdefault(user_id, {"pre": None, "post": None})
+            if rows[user_id]["pre"] is None:
+                rows[user_id]["pre"] = percent
+    if course.final_test_id:
+        best = (
+            Attempt.objects.filter(
+                quiz_id=course.final_test_id, finished_at__isnull=False, user__isnull=False
+            )
+            .values("user_id")
+            .annotate(best=Max("percent"))
+        )
+        for row in best:
+            rows.setdefault(row["user_id"], {"pre": None, "post": None})["post"] = row["best"]
+    both = [r for r in rows.values() if r["pre"] is not None and r["post"] is not None]
+    mean = (lambda values: round(sum(values) / len(values), 1)) if both else (lambda values: None)
+    mean_pre, mean_post = mean([r["pre"] for r in both]), mean([r["post"] for r in both])
+    return {
+        "trainees": rows,
+        "count": len(both),
+        "mean_pre": mean_pre,
+        "mean_post": mean_post,
+        "gain": round(mean_post - mean_pre, 1) if both else None,
+    }

@@ -1,11 +1,15 @@
 """Tests in the Wagtail admin: the quiz's settings as a snippet (its title and introduction
 per language with wagtail-parler), so a module's test block can choose it."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
+from . import admin_views
 from .models import Quiz
 
 
@@ -19,3 +23,38 @@ class QuizViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
 
 
 register_snippet(QuizViewSet)
+
+
+quiz_admin_urls = (
+    [
+        path("<int:quiz_id>/questions/", admin_views.questions, name="questions"),
+        path("<int:quiz_id>/questions/new/", admin_views.question_edit, name="question_add"),
+        path("<int:quiz_id>/questions/<int:question_id>/", admin_views.question_edit, name="question_edit"),
+        path(
+            "<int:quiz_id>/questions/<int:question_id>/move/<str:direction>/",
+            admin_views.question_move,
+            name="question_move",
+        ),
+        path(
+            "<int:quiz_id>/questions/<int:question_id>/delete/",
+            admin_views.question_delete,
+            name="question_delete",
+        ),
+        path("<int:quiz_id>/preview/<str:language>/", admin_views.preview, name="preview"),
+        path("<int:quiz_id>/statistics/", admin_views.statistics, name="statistics"),
+    ],
+    "quizzes_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_admin_urls():
+    return [path("tests/", include(quiz_admin_urls))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def quiz_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Quiz) and user.has_perm("quizzes.change_quiz"):
+        yield Button(
+            gettext_lazy("Questions"), reverse("quizzes_admin:questions", args=[snippet.pk]), priority=5
+        )

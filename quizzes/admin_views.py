@@ -1,0 +1,101 @@
+"""Admin screens for a test's questions: list and reorder, edit Ukrainian and Russian side
+by side, preview as a trainee sees it, and item statistics."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import ChoiceFormSet, QuestionForm, choices_initial, question_initial, save_question
+from .models import Question, Quiz
+from .selectors import item_statistics, missing_translations
+
+
+def _quiz(request, quiz_id):
+    if not request.user.has_perm("quizzes.change_quiz"):
+        raise PermissionDenied
+    return get_object_or_404(Quiz, pk=quiz_id)
+
+
+def questions(request, quiz_id):
+    quiz = _quiz(request, quiz_id)
+    context = {
+        "quiz": quiz,
+        "questions": quiz.questions.prefetch_related("translations", "choices"),
+        "missing": missing_translations(quiz),
+    }
+    return TemplateResponse(request, "quizzes/admin/questions.html", context)
+
+
+def question_edit(request, quiz_id, question_id=None):
+    quiz = _quiz(request, quiz_id)
+    question = get_object_or_404(quiz.questions, pk=question_id) if question_id else Question(quiz=quiz)
+    if request.method == "POST":
+        form = QuestionForm(request.POST)
+        kind = request.POST.get("kind")
+        choices = ChoiceFormSet(request.POST, prefix="choices", kind=kind)
+        if form.is_valid() and choices.is_valid():
+            if question.pk is None:
+                question.order = (
+                    quiz.questions.order_by("-order").values_list("order", flat=True).first() or 0
+                ) + 1
+            with transaction.atomic():
+                save_question(question, form, choices)
+            messages.success(request, _("The question is saved."))
+            return redirect("quizzes_admin:questions", quiz_id=quiz.pk)
+    else:
+        form = QuestionForm(initial=question_initial(question) if question.pk else None)
+        initial = choices_initial(question) if question.pk else []
+        choices = ChoiceFormSet(initial=initial, prefix="choices", kind=question.kind)
+    context = {"quiz": quiz, "question": question, "form": form, "choices": choices}
+    return TemplateResponse(request, "quizzes/admin/question_edit.html", context)
+
+
+@require_POST
+def question_move(request, quiz_id, question_id, direction):
+    quiz = _quiz(request, quiz_id)
+    ordered = list(quiz.questions.all())
+    index = next(i for i, q in enumerate(ordered) if q.pk == question_id)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+        with transaction.atomic():
+            for position, item in enumerate(ordered):
+                Question.objects.filter(pk=item.pk).update(order=position)
+    return redirect("quizzes_admin:questions", quiz_id=quiz.pk)
+
+
+@require_POST
+def question_delete(request, quiz_id, question_id):
+    quiz = _quiz(request, quiz_id)
+    question = get_object_or_404(quiz.questions, pk=question_id)
+    try:
+        question.delete()
+    except ProtectedError:
+        messages.error(request, _("Trainees have answered this question, so it stays for their results."))
+    return redirect("quizzes_admin:questions", quiz_id=quiz.pk)
+
+
+def preview(request, quiz_id, language):
+    """The test as a trainee sees it in `language`, with nothing marked as correct."""
+    quiz = _quiz(request, quiz_id)
+    if language not in ("uk", "ru"):
+        raise PermissionDenied
+    with translation.override(language):
+        response = TemplateResponse(
+            request, "quizzes/admin/preview.html", {"quiz": quiz, "questions": quiz.ordered_questions()}
+        )
+        response.render()
+    return response
+
+
+def statistics(request, quiz_id):
+    quiz = _quiz(request, quiz_id)
+    return TemplateResponse(
+        request, "quizzes/admin/statistics.html", {"quiz": quiz, "items": item_statistics(quiz)}
+    )

@@ -1,0 +1,135 @@
+"""Admin forms: a question's Ukrainian and Russian texts side by side, with its choices.
+
+The correct choices are one key for both languages; only texts are per language."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Choice, Question
+
+LANGUAGES = ("uk", "ru")
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("type"), choices=Question.Kind.choices)
+    points = forms.IntegerField(label=_("points"), min_value=1, max_value=20, initial=1)
+    text_uk = forms.CharField(
+        label=_("Question in Ukrainian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    text_ru = forms.CharField(
+        label=_("Question in Russian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    explanation_uk = forms.CharField(
+        label=_("Explanation in Ukrainian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    explanation_ru = forms.CharField(
+        label=_("Explanation in Russian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text_uk") or cleaned.get("text_ru")):
+            raise forms.ValidationError(_("Write the question in at least one language."))
+        return cleaned
+
+
+class ChoiceForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text_uk = forms.CharField(label=_("Answer in Ukrainian"), max_length=300, required=False)
+    text_ru = forms.CharField(label=_("Answer in Russian"), max_length=300, required=False)
+    feedback_uk = forms.CharField(label=_("Feedback in Ukrainian"), required=False)
+    feedback_ru = forms.CharField(label=_("Feedback in Russian"), required=False)
+    is_correct = forms.BooleanField(label=_("correct"), required=False)
+    order = forms.IntegerField(label=_("order"), min_value=0, required=False)
+
+    def is_blank(self):
+        data = getattr(self, "cleaned_data", {})
+        return not (data.get("text_uk") or data.get("text_ru"))
+
+
+class BaseChoiceFormSet(forms.BaseFormSet):
+    def __init__(self, *args, kind=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+
+    def alive(self):
+        return [
+            f for f in self.forms if f.is_valid() and not f.is_blank() and not self._should_delete_form(f)
+        ]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        choices = self.alive()
+        correct = sum(1 for f in choices if f.cleaned_data["is_correct"])
+        for problem in question_problems(self.kind, len(choices), correct):
+            raise forms.ValidationError(problem)
+
+
+ChoiceFormSet = forms.formset_factory(ChoiceForm, formset=BaseChoiceFormSet, extra=2, can_delete=True)
+
+
+def question_problems(kind, choice_count, correct_count) -> list:
+    """What is wrong with a question's answer key, as messages for the trainer."""
+    problems = []
+    if choice_count < 2:
+        problems.append(_("A question needs at least two answers."))
+    if kind == Question.Kind.TRUE_OR_FALSE and choice_count != 2:
+        problems.append(_("A true-or-false question has exactly two answers."))
+    if kind in (Question.Kind.SINGLE_CHOICE, Question.Kind.TRUE_OR_FALSE) and correct_count != 1:
+        problems.append(_("Mark exactly one answer as correct."))
+    if kind == Question.Kind.MULTIPLE_CHOICE and correct_count < 1:
+        problems.append(_("Mark at least one answer as correct."))
+    return problems
+
+
+def question_initial(question: Question):
+    initial = {"kind": question.kind, "points": question.points}
+    for language in LANGUAGES:
+        if question.has_translation(language):
+            translation = question.get_translation(language)
+            initial[f"text_{language}"] = translation.text
+            initial[f"explanation_{language}"] = translation.explanation
+    return initial
+
+
+def choices_initial(question: Question):
+    rows = []
+    for choice in question.choices.prefetch_related("translations"):
+        row = {"id": choice.pk, "is_correct": choice.is_correct, "order": choice.order}
+        for language in LANGUAGES:
+            if choice.has_translation(language):
+                translation = choice.get_translation(language)
+                row[f"text_{language}"], row[f"feedback_{language}"] = translation.text, translation.feedback
+        rows.append(row)
+    return rows
+
+
+def set_texts(obj, data, fields):
+    """Write per-language texts; a language left empty has no translation at all, so the
+    trainee sees the other language with a label rather than an empty field."""
+    for language in LANGUAGES:
+        values = {field: data.get(f"{field}_{language}") or "" for field in fields}
+        if values[fields[0]]:
+            obj.set_current_language(language)
+            for field, value in values.items():
+                setattr(obj, field, value)
+        elif obj.pk and obj.has_translation(language):
+            obj.delete_translation(language)
+
+
+def save_question(question: Question, form: QuestionForm, choices: BaseChoiceFormSet) -> Question:
+    question.kind, question.points = form.cleaned_data["kind"], form.cleaned_data["points"]
+    set_texts(question, form.cleaned_data, ("text", "explanation"))
+    question.save()
+    keep = []
+    for position, choice_form in enumerate(choices.alive()):
+        data = choice_form.cleaned_data
+        choice = question.choices.filter(pk=data.get("id")).first() or Choice(question=question)
+        choice.is_correct = data["is_correct"]
+        choice.order = data["order"] if data.get("order") is not None else position
+        set_texts(choice, data, ("text", "feedback"))
+        choice.save()
+        keep.append(choice.pk)
+    question.choices.exclude(pk__in=keep).delete()
+    return question

@@ -1,0 +1,128 @@
+import re
+
+import pytest
+
+from quizzes.models import Attempt, Question
+from quizzes.services import attempt_start, attempt_submit
+from tests.builders import build_quiz
+
+
+def question_post(kind="single", choices=None, **texts):
+    choices = choices or [("Так", "Да", True), ("Ні", "Нет", False)]
+    data = {
+        "kind": kind,
+        "points": "1",
+        "text_uk": texts.get("text_uk", "Чи передається ВІЛ через поцілунок?"),
+        "text_ru": texts.get("text_ru", "Передаётся ли ВИЧ через поцелуй?"),
+        "explanation_uk": "Ні.",
+        "explanation_ru": "Нет.",
+        "choices-TOTAL_FORMS": str(len(choices)),
+        "choices-INITIAL_FORMS": "0",
+    }
+    for n, (uk, ru, correct) in enumerate(choices):
+        data[f"choices-{n}-text_uk"], data[f"choices-{n}-text_ru"] = uk, ru
+        if correct:
+            data[f"choices-{n}-is_correct"] = "on"
+    return data
+
+
+@pytest.fixture
+def quiz(db):
+    return build_quiz()
+
+
+def test_trainer_writes_a_question_in_both_languages_on_one_screen(client, trainer, quiz):
+    client.force_login(trainer)
+    page = client.get(f"/admin/tests/{quiz.pk}/questions/new/").content.decode()
+    assert 'name="text_uk"' in page and 'name="text_ru"' in page
+
+    response = client.post(f"/admin/tests/{quiz.pk}/questions/new/", question_post())
+
+    assert response.status_code == 302
+    question = quiz.questions.order_by("-pk").first()
+    assert question.get_translation("uk").text == "Чи передається ВІЛ через поцілунок?"
+    assert question.get_translation("ru").text == "Передаётся ли ВИЧ через поцелуй?"
+    assert [
+        (c.safe_translation_getter("text", language_code="ru"), c.is_correct) for c in question.choices.all()
+    ] == [
+        ("Да", True),
+        ("Нет", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices", "message"),
+    [
+        ("single", [("А", "А", True), ("Б", "Б", True)], "Позначте правильною рівно одну відповідь."),
+        ("single", [("А", "А", True)], "Питанню потрібні щонайменше дві відповіді."),
+        ("multiple", [("А", "А", False), ("Б", "Б", False)], "Позначте правильною хоча б одну відповідь."),
+        ("true_false", [("А", "А", True), ("Б", "Б", False), ("В", "В", False)], "рівно дві відповіді"),
+    ],
+)
+def test_answer_keys_that_make_no_sense_are_refused(client, trainer, quiz, kind, choices, message):
+    client.force_login(trainer)
+    before = Question.objects.count()
+
+    response = client.post(
+        f"/admin/tests/{quiz.pk}/questions/new/", question_post(kind=kind, choices=choices)
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Question.objects.count() == before
+
+
+def test_questions_reorder_and_languages_show_as_complete_or_not(client, trainer, quiz):
+    client.force_login(trainer)
+    first, second = quiz.questions.all()[:2]
+
+    client.post(f"/admin/tests/{quiz.pk}/questions/{second.pk}/move/up/")
+
+    assert list(quiz.questions.values_list("pk", flat=True))[:2] == [second.pk, first.pk]
+    first.delete_translation("ru")
+    html = client.get(f"/admin/tests/{quiz.pk}/questions/").content.decode()
+    assert "RU: бракує 1 тексту" in html
+    assert "UK: усе перекладено" in html
+
+
+def test_preview_shows_the_test_as_trainees_see_it_without_the_key(client, trainer, quiz):
+    client.force_login(trainer)
+
+    html = client.get(f"/admin/tests/{quiz.pk}/preview/ru/").content.decode()
+
+    assert "Вопрос 1" in html and "Ответ 1" in html
+    assert "correct" not in html.split("<main", 1)[1] and "review__" not in html
+
+
+def test_item_statistics_split_by_language(client, trainer, trainee, quiz):
+    keys = quiz.question_keys()
+    right = {k.id: k.correct for k in keys}
+    wrong = {k.id: k.choices - k.correct for k in keys}
+    attempt_submit(attempt=attempt_start(user=trainee, quiz=quiz, language="uk"), answers=right)
+    attempt_submit(attempt=attempt_start(user=trainee, quiz=quiz, language="ru"), answers=wrong)
+    client.force_login(trainer)
+
+    html = client.get(f"/admin/tests/{quiz.pk}/statistics/").content.decode()
+
+    cells = re.findall(r"<td>(\d+% правильно з \d+)</td>", html)
+    assert cells == ["50% правильно з 2", "100% правильно з 1", "0% правильно з 1"] * 3  # all, uk, ru
+
+
+def test_an_answered_question_cannot_be_deleted(client, trainer, trainee, quiz):
+    attempt_submit(
+        attempt=attempt_start(user=trainee, quiz=quiz, language="uk"),
+        answers={k.id: k.correct for k in quiz.question_keys()},
+    )
+    question = quiz.questions.first()
+    client.force_login(trainer)
+
+    client.post(f"/admin/tests/{quiz.pk}/questions/{question.pk}/delete/")
+
+    assert Question.objects.filter(pk=question.pk).exists()
+    assert Attempt.objects.get().percent == 100
+
+
+def test_trainees_cannot_reach_the_question_editor(client, trainee, quiz):
+    client.force_login(trainee)
+
+    assert client.get(f"/admin/tests/{quiz.pk}/questions/").status_code == 302
