@@ -83,6 +83,16 @@ def translate_with_localize(source_page, locale, translated_instance):
     return target
 
 
+def resync_translations(page):
+    """After the source page changed: sync its translations (wagtail-localize) and publish
+    them, as a trainer's "Sync translated pages" would."""
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    for translation in Translation.objects.filter(source=source):
+        translation.save_target(publish=False)
+        target = page.get_translation(translation.target_locale)
+        target.get_latest_revision().publish()
+
+
 def publish_child(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()

@@ -24,6 +24,9 @@ def other_language(value):
 
 @register.simple_tag(takes_context=True)
 def quiz_standing_for(context, quiz):
+    from django.contrib.auth.models import AnonymousUser
+
     from quizzes.selectors import quiz_standing
 
-    return quiz_standing(user=context["request"].user, quiz=quiz)
+    request = context.get("request")  # absent when a block is rendered on its own
+    return quiz_standing(user=request.user if request else AnonymousUser(), quiz=quiz)

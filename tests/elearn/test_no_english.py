@@ -64,6 +64,16 @@ def pages(client, trainee, lang, course):
     )
     yield "course", client.get(course_page.get_translation(locale).url)
     yield "my learning", client.get(f"/{lang}/learning/")
+    from tests.builders import build_quiz
+
+    quiz = build_quiz(max_attempts=2)
+    yield "test", client.get(f"/{lang}/tests/{quiz.pk}/")
+    take_url = client.post(f"/{lang}/tests/{quiz.pk}/start/")["Location"]
+    yield "test question", client.get(take_url)
+    yield "tampered answer", client.post(take_url, {"q0": "1"})
+    for key in quiz.question_keys():
+        response = client.post(take_url, {f"q{key.id}": sorted(key.correct)[:1]})
+    yield "test result", client.get(response["Location"])
     yield "password", client.get(f"/{lang}/accounts/password/")
     yield (
         "password errors",

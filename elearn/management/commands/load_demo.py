@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from courses import demo as courses_demo
 from elearn import demo as pages_demo
+from quizzes import demo as quizzes_demo
 
 
 class Command(BaseCommand):
@@ -18,7 +19,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts_demo.load()
             home = pages_demo.load()
-            courses_demo.load(home)
+            course = courses_demo.load(home)
+            quizzes_demo.load(course)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(
             "Demo logins (development only), password for each: "

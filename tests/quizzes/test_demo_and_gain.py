@@ -1,0 +1,66 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from courses.models import CoursePage, ModulePage
+from quizzes.models import Attempt, Question, Quiz
+from quizzes.selectors import knowledge_gain, missing_translations
+from quizzes.services import attempt_start, attempt_submit
+from tests.builders import build_quiz
+from tests.factories import TraineeFactory
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_every_demo_module_has_a_required_bilingual_test_with_explanations(demo):
+    for module in ModulePage.objects.all():
+        quizzes = module.required_activities()
+        assert len(quizzes) == 1, module.url
+        quiz = quizzes[0]
+        assert quiz.questions.count() >= 5
+        assert missing_translations(quiz) == {"uk": 0, "ru": 0}
+        assert {q.kind for q in quiz.questions.all()} >= {"single", "multiple", "true_false"}
+        for question in quiz.questions.all():
+            for language in ("uk", "ru"):
+                assert question.safe_translation_getter("explanation", language_code=language)
+
+
+def test_demo_course_has_a_pre_test_a_final_test_and_twenty_questions(demo):
+    for course in CoursePage.objects.all():
+        assert course.pre_test.kind == Quiz.Kind.PRE_TEST
+        assert course.final_test.kind == Quiz.Kind.FINAL
+    assert Question.objects.count() >= 20
+    assert Attempt.objects.filter(user__nickname="trainee-demo").count() >= 2
+
+
+def test_knowledge_gain_uses_the_first_pre_test_and_the_best_final_test(course, group):
+    pre, final = build_quiz(kind="pre_test", pass_mark=0), build_quiz(kind="final")
+    course_page = course[0]
+    course_page.pre_test, course_page.final_test = pre, final
+
+    def take(user, quiz, right):
+        keys = quiz.question_keys()
+        answers = {k.id: (k.correct if n < right else frozenset()) for n, k in enumerate(keys)}
+        attempt_submit(attempt=attempt_start(user=user, quiz=quiz, language="uk"), answers=answers)
+
+    ann, bo, only_pre = (TraineeFactory(training_group=group) for _ in range(3))
+    take(ann, pre, right=1)  # 1 of 4 points: 25%
+    take(ann, pre, right=3)  # a second pre-test does not count
+    take(ann, final, right=2)  # 75%
+    take(ann, final, right=3)  # best: 100%
+    take(bo, pre, right=2)  # 75%
+    take(bo, final, right=2)  # 75%
+    take(only_pre, pre, right=0)
+
+    gain = knowledge_gain(course_page)
+
+    assert gain["trainees"][ann.pk] == {"pre": 25, "post": 100}
+    assert (gain["count"], gain["mean_pre"], gain["mean_post"], gain["gain"]) == (2, 50.0, 87.5, 37.5)
+
+
+def test_knowledge_gain_of_a_course_without_tests_is_empty(course):
+    assert knowledge_gain(course[0])["count"] == 0
