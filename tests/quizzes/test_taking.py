@@ -181,3 +181,33 @@ def test_a_missing_translation_shows_the_other_language_with_a_label(client, tra
     html = client.get(take_url.replace("/uk/", "/ru/")).content.decode()
 
     assert "Питання 1" in html and "не переведено" in html
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_thousands_of_fields_or_a_huge_body_get_a_translated_400_and_store_nothing(
+    client, trainee, quiz, lang
+):
+    client.force_login(trainee)
+    take_url = start(client, quiz, lang=lang)
+
+    many = client.post(take_url, {f"x{n}": "1" for n in range(3000)})
+    huge = client.post(take_url, {"q1": "1" * 3_000_000})
+
+    title = {"uk": "Не вдалося прочитати форму", "ru": "Не удалось прочитать форму"}[lang]
+    for response in (many, huge):
+        assert response.status_code == 400
+        assert title in response.content.decode()
+    assert Answer.objects.count() == 0
+
+
+def test_a_stale_form_gets_a_translated_page_not_djangos(trainee, quiz):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(trainee)
+
+    response = client.post(f"/ru/tests/{quiz.pk}/start/")
+
+    assert response.status_code == 403
+    assert "Эта страница устарела" in response.content.decode()
+    assert Attempt.objects.count() == 0
