@@ -126,3 +126,27 @@ def test_trainees_cannot_reach_the_question_editor(client, trainee, quiz):
     client.force_login(trainee)
 
     assert client.get(f"/admin/tests/{quiz.pk}/questions/").status_code == 302
+
+
+def test_trainer_creates_a_test_with_titles_in_both_languages(client, trainer):
+    client.force_login(trainer)
+    assert client.get("/admin/snippets/quizzes/quiz/add/").status_code == 200
+
+    response = client.post(
+        "/admin/snippets/quizzes/quiz/add/",
+        {
+            "kind": "practice",
+            "pass_mark": "70",
+            "max_attempts": "0",
+            "feedback": "after_each",
+            "layout": "one_per_screen",
+            "translations_uk_title": "Тест про ДКП",
+            "translations_ru_title": "Тест о ДКП",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    from quizzes.models import Quiz
+
+    quiz = Quiz.objects.get()
+    assert quiz.safe_translation_getter("title", language_code="ru") == "Тест о ДКП"
