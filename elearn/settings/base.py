@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "quizzes",
+    "h5p",
     "elearn",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -206,6 +207,14 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "text/vtt",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+
+# H5P packages: limits checked before anything is unpacked (see h5p/validation.py).
+H5P_MAX_TOTAL_SIZE = int(env("H5P_MAX_TOTAL_SIZE", str(100 * 1024 * 1024)))
+H5P_MAX_FILE_SIZE = int(env("H5P_MAX_FILE_SIZE", str(50 * 1024 * 1024)))
+H5P_MAX_FILES = int(env("H5P_MAX_FILES", "2000"))
+H5P_MAX_COMPRESSION_RATIO = int(env("H5P_MAX_COMPRESSION_RATIO", "100"))
+H5P_MAX_PATH_LENGTH = 255
+H5P_MAX_JSON_SIZE = 5 * 1024 * 1024
 
 # Quick exit: where the button sends the visitor, and a discreet mode that gives every
 # page a neutral title and icon.

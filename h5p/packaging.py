@@ -1,0 +1,41 @@
+"""Packing the project's own H5P library (h5p/library/) with content into a real .h5p
+file: used by the tests, by their hostile variants, and by the demo."""
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+LIBRARY_DIR = Path(__file__).resolve().parent / "library" / "H5P.ConectaCheck-1.0"
+LIBRARY = {"machineName": "H5P.ConectaCheck", "majorVersion": 1, "minorVersion": 0}
+
+
+def check_content(question, answers, right_text="", wrong_text=""):
+    """content.json for H5P.ConectaCheck: answers is a list of (text, is_correct)."""
+    return {
+        "question": question,
+        "answers": [{"text": text, "correct": correct} for text, correct in answers],
+        "rightText": right_text,
+        "wrongText": wrong_text,
+    }
+
+
+def pack(title, content, extra_files=None, language="uk") -> bytes:
+    """A valid .h5p package as bytes; `extra_files` (name -> bytes) are added as they are."""
+    manifest = {
+        "title": title,
+        "language": language,
+        "mainLibrary": LIBRARY["machineName"],
+        "embedTypes": ["div"],
+        "license": "U",
+        "preloadedDependencies": [LIBRARY],
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("h5p.json", json.dumps(manifest, ensure_ascii=False))
+        archive.writestr("content/content.json", json.dumps(content, ensure_ascii=False))
+        for path in sorted(LIBRARY_DIR.iterdir()):
+            archive.write(path, f"{LIBRARY_DIR.name}/{path.name}")
+        for name, data in (extra_files or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

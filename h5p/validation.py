@@ -1,0 +1,242 @@
+"""Checking an uploaded H5P package before anything of it is kept.
+
+An .h5p file is a ZIP: h5p.json (title, mainLibrary, preloadedDependencies), content/
+(content.json and media) and one folder per library, "<machineName>-<major>.<minor>/",
+each with a library.json. We refuse, with a message the trainer can act on: what is not
+a ZIP; absolute paths, "..", backslashes, symlinks, duplicate or overlong names; too many
+files, too many bytes, a suspicious compression ratio (zip bombs); file types outside an
+allow-list like H5P core's (never php, html or programs; scripts and styles only inside
+libraries); a missing or broken h5p.json or content.json; missing libraries.
+Dot-files and "__MACOSX/" leftovers are skipped, not refused: editors add them and they
+are never served."""
+
+import json
+import stat
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+CONTENT_EXTENSIONS = {
+    "json",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "bmp",
+    "webp",
+    "tif",
+    "tiff",
+    "eot",
+    "ttf",
+    "woff",
+    "woff2",
+    "otf",
+    "webm",
+    "mp4",
+    "ogg",
+    "oga",
+    "mp3",
+    "m4a",
+    "wav",
+    "txt",
+    "pdf",
+    "rtf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "xml",
+    "csv",
+    "md",
+    "vtt",
+    "webvtt",
+}
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css"}
+ROOT_FILES = {"h5p.json"}
+
+
+class PackageRefused(ValueError):
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Library:
+    machine_name: str
+    major: int
+    minor: int
+
+    @property
+    def folder(self):
+        return f"{self.machine_name}-{self.major}.{self.minor}"
+
+
+@dataclass
+class Package:
+    title: str
+    main_library: str
+    dependencies: list[Library]
+    files: list[zipfile.ZipInfo]  # those to keep, in order
+    libraries: dict[str, dict] = field(default_factory=dict)  # folder -> library.json
+    total_size: int = 0
+
+
+def limit(name):
+    return getattr(settings, name)
+
+
+def _skipped(name: str) -> bool:
+    parts = name.split("/")
+    return parts[0] == "__MACOSX" or any(part.startswith(".") for part in parts if part)
+
+
+def _check_name(info: zipfile.ZipInfo, seen: set) -> None:
+    name = info.filename
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        raise PackageRefused(
+            _("The package contains a file with an absolute path: %(name)s") % {"name": name[:100]}
+        )
+    if "\\" in name:
+        raise PackageRefused(
+            _("The package contains a file name with a backslash: %(name)s") % {"name": name[:100]}
+        )
+    if ".." in name.split("/"):
+        raise PackageRefused(
+            _("The package contains a path that leaves its folder: %(name)s") % {"name": name[:100]}
+        )
+    if len(name) > limit("H5P_MAX_PATH_LENGTH"):
+        raise PackageRefused(_("The package contains a file name that is too long."))
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise PackageRefused(_("The package contains a symbolic link: %(name)s") % {"name": name[:100]})
+    if name in seen:
+        raise PackageRefused(_("The package contains the same file twice: %(name)s") % {"name": name[:100]})
+    seen.add(name)
+
+
+def _check_type(name: str) -> None:
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    top = name.split("/", 1)[0]
+    if name in ROOT_FILES:
+        return
+    allowed = CONTENT_EXTENSIONS if top == "content" else LIBRARY_EXTENSIONS
+    if top != "content" and "/" not in name:
+        raise PackageRefused(
+            _("The package has an unexpected file at its top: %(name)s") % {"name": name[:100]}
+        )
+    if extension not in allowed:
+        raise PackageRefused(
+            _("The package contains a file type that is not allowed here: %(name)s") % {"name": name[:100]}
+        )
+
+
+def _read_json(archive, name, message):
+    try:
+        with archive.open(name) as handle:
+            data = json.loads(handle.read(limit("H5P_MAX_JSON_SIZE") + 1)[: limit("H5P_MAX_JSON_SIZE")])
+    except (KeyError, ValueError, UnicodeDecodeError):
+        raise PackageRefused(message) from None
+    if not isinstance(data, dict):
+        raise PackageRefused(message)
+    return data
+
+
+def _version(value):
+    """Versions come as numbers or strings in real exports."""
+    if isinstance(value, bool):
+        raise ValueError
+    number = int(value)
+    if number < 0:
+        raise ValueError
+    return number
+
+
+def _dependencies(data, message):
+    try:
+        return [
+            Library(str(d["machineName"]), _version(d["majorVersion"]), _version(d["minorVersion"]))
+            for d in data.get("preloadedDependencies", [])
+        ]
+    except (KeyError, TypeError, ValueError):
+        raise PackageRefused(message) from None
+
+
+def inspect_package(uploaded) -> Package:
+    """Check the package (a file object or path); return what to keep, or refuse."""
+    try:
+        archive = zipfile.ZipFile(uploaded)
+    except (zipfile.BadZipFile, OSError):
+        raise PackageRefused(_("This file is not an H5P package: it is not a ZIP archive.")) from None
+    with archive:
+        return _inspect(archive)
+
+
+def _inspect(archive: zipfile.ZipFile) -> Package:
+    entries = archive.infolist()
+    if len(entries) > limit("H5P_MAX_FILES"):
+        raise PackageRefused(
+            _("The package has too many files (more than %(limit)s).") % {"limit": limit("H5P_MAX_FILES")}
+        )
+    seen, files, total = set(), [], 0
+    for info in entries:
+        _check_name(info, seen)
+        if info.is_dir() or _skipped(info.filename):
+            continue
+        _check_type(info.filename)
+        if info.file_size > limit("H5P_MAX_FILE_SIZE"):
+            raise PackageRefused(
+                _("A file in the package is too large: %(name)s") % {"name": info.filename[:100]}
+            )
+        if info.compress_size and info.file_size / info.compress_size > limit("H5P_MAX_COMPRESSION_RATIO"):
+            raise PackageRefused(_("The package is compressed suspiciously well (a possible zip bomb)."))
+        total += info.file_size
+        if total > limit("H5P_MAX_TOTAL_SIZE"):
+            raise PackageRefused(_("The package is too large when unpacked."))
+        files.append(info)
+
+    h5p = _read_json(archive, "h5p.json", _("h5p.json is missing or is not valid JSON."))
+    if not isinstance(h5p.get("title"), str) or not isinstance(h5p.get("mainLibrary"), str):
+        raise PackageRefused(_("h5p.json has no title or no main library."))
+    dependencies = _dependencies(h5p, _("h5p.json lists its libraries in a form we cannot read."))
+    if not dependencies:
+        raise PackageRefused(_("h5p.json lists no libraries."))
+    _read_json(archive, "content/content.json", _("content/content.json is missing or is not valid JSON."))
+
+    folders = {info.filename.split("/", 1)[0] for info in files if "/" in info.filename} - {"content"}
+    if not folders:
+        raise PackageRefused(
+            _(
+                "The package has no libraries. Export it again with its libraries included (in Lumi or H5P: "
+                "“Download” with libraries)."
+            )
+        )
+    libraries = {}
+    wanted, checked = list(dependencies), set()
+    while wanted:
+        library = wanted.pop()
+        if library.folder in checked:
+            continue
+        checked.add(library.folder)
+        if library.folder not in folders:
+            raise PackageRefused(
+                _("The package needs the library %(library)s, which it does not contain.")
+                % {"library": library.folder}
+            )
+        message = _("The library %(library)s has a missing or broken library.json.") % {
+            "library": library.folder
+        }
+        data = _read_json(archive, f"{library.folder}/library.json", message)
+        if data.get("machineName") != library.machine_name:
+            raise PackageRefused(message)
+        libraries[library.folder] = data
+        wanted.extend(_dependencies(data, message))
+    if h5p["mainLibrary"] not in {lib.machine_name for lib in dependencies}:
+        raise PackageRefused(_("h5p.json's main library is not among its libraries."))
+    return Package(h5p["title"], h5p["mainLibrary"], dependencies, files, libraries, total)
