@@ -1,9 +1,13 @@
 """Shared set-up for the benchmarks: a throw-away database with the demo loaded."""
 
+import http.client
 import os
+import socket
 import subprocess
 import sys
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,3 +29,59 @@ def prepare(env):
     """Migrate and load the demo into env's DATABASE_URL."""
     manage("migrate", "--noinput", env=env)
     manage("load_demo", env=env)
+
+
+def production_env(**extra) -> dict:
+    """Production settings on loopback (bench/settings.py), against demo_database_url()."""
+    return {
+        **os.environ,
+        "DATABASE_URL": demo_database_url(),
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEMO_DATA_ALLOWED": "true",
+        **extra,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env, workers=2):
+    """gunicorn serving the project on a free loopback port until the block ends. Not the
+    project's gunicorn.conf.py (-c devnull): its access log would slow the run."""
+    port = free_port()
+    binary = str(Path(PYTHON).with_name("gunicorn"))
+    server = subprocess.Popen(
+        [
+            binary,
+            "elearn.wsgi",
+            "-c",
+            os.devnull,
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

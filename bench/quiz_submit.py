@@ -9,7 +9,6 @@ to 127.0.0.1; each request has a 60 s timeout."""
 import argparse
 import http.client
 import json
-import os
 import re
 import statistics
 import subprocess
@@ -21,8 +20,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import PYTHON, ROOT, demo_database_url, prepare  # noqa: E402
-from bench.throughput import free_port  # noqa: E402
+from bench._setup import PYTHON, ROOT, gunicorn, prepare, production_env  # noqa: E402
 
 # Run inside Django: make N trainees with a signed-in session each; print the sessions.
 MAKE_TRAINEES = """
@@ -106,47 +104,14 @@ def main():
     parser.add_argument("--trainees", type=int, default=200)
     args = parser.parse_args()
 
-    env = {
-        **os.environ,
-        "DATABASE_URL": demo_database_url(),
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEMO_DATA_ALLOWED": "true",
-        "BENCH_BARE_BODY": str(Path(tempfile.mkdtemp()) / "unused.html"),
-    }
+    env = production_env(BENCH_BARE_BODY=str(Path(tempfile.mkdtemp()) / "unused.html"))
     prepare({**env, "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"})
     setup = json.loads(django_shell(MAKE_TRAINEES.replace("__COUNT__", str(args.trainees)), env))
     answers = {f"q{key['id']}": key["correct"] for key in setup["keys"]}
 
-    port = free_port()
-    gunicorn = str(Path(PYTHON).with_name("gunicorn"))
-    server = subprocess.Popen(
-        [
-            gunicorn,
-            "elearn.wsgi",
-            "-c",
-            os.devnull,
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(env) as port:
         trainees = [Trainee(port, session) for session in setup["sessions"]]
         opened = [trainee.open_test(setup["quiz"]) for trainee in trainees]
-
         go, timings, errors = threading.Event(), [], []
 
         def submit(trainee, take, token):
@@ -167,9 +132,6 @@ def main():
         go.set()
         for thread in threads:
             thread.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
     total, finished, people = django_shell(
         COUNT_ATTEMPTS.replace("__QUIZ__", str(setup["quiz"])), env

@@ -7,10 +7,7 @@ Uses DATABASE_URL if set (e.g. PostgreSQL), else a fresh SQLite file. Traffic go
 
 import argparse
 import http.client
-import os
 import re
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -18,15 +15,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import PYTHON, ROOT, demo_database_url, manage, prepare  # noqa: E402
+from bench._setup import gunicorn, manage, prepare, production_env  # noqa: E402
 
 MODULE = "/uk/courses/peer-educator-basic-course/hiv/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(port, method, path, headers=None, body=None):
@@ -87,48 +78,14 @@ def main():
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="elearn-throughput-"))
-    env = {
-        **os.environ,
-        "DATABASE_URL": demo_database_url(),
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEMO_DATA_ALLOWED": "true",
-        "BENCH_BARE_BODY": str(workdir / "bare.html"),
-    }
+    env = production_env(BENCH_BARE_BODY=str(workdir / "bare.html"))
     prepare({**env, "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"})
     manage("collectstatic", "--noinput", env=env)
 
-    port = free_port()
-    gunicorn = str(Path(PYTHON).with_name("gunicorn"))
-    server = subprocess.Popen(
-        # -c devnull: not the project's gunicorn.conf.py, whose access log would slow the run.
-        [
-            gunicorn,
-            "elearn.wsgi",
-            "-c",
-            os.devnull,
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                if request(port, "GET", "/healthz")[0].status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(env) as port:
         _, page = request(port, "GET", MODULE)
         (workdir / "bare.html").write_bytes(page)
         cookie = sign_in(port)
-
         scenarios = [
             ("bare Django view, same bytes", "/bench/bare/", {}),
             ("module page, anonymous", MODULE, {}),
@@ -138,17 +95,15 @@ def main():
         for name, path, headers in scenarios:
             load(port, path, headers, 1, args.clients)  # warm up
             results[name] = load(port, path, headers, args.seconds, args.clients)
-        bare_rps = results[scenarios[0][0]][0]
-        engine = env["DATABASE_URL"].split(":", 1)[0]
-        print(
-            f"gunicorn 2 workers, {args.clients} clients, {args.seconds:.0f} s each, "
-            f"database {engine}, {len(page)} B page"
-        )
-        for name, (rps, errors) in results.items():
-            print(f"{name:32} {rps:8.1f} req/s  ratio {rps / bare_rps:5.2f}  errors {errors}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+
+    bare_rps = results[scenarios[0][0]][0]
+    engine = env["DATABASE_URL"].split(":", 1)[0]
+    print(
+        f"gunicorn 2 workers, {args.clients} clients, {args.seconds:.0f} s each, "
+        f"database {engine}, {len(page)} B page"
+    )
+    for name, (rps, errors) in results.items():
+        print(f"{name:32} {rps:8.1f} req/s  ratio {rps / bare_rps:5.2f}  errors {errors}")
 
 
 if __name__ == "__main__":

@@ -91,17 +91,10 @@ def load(course: CoursePage) -> None:
 
 def _answer(trainee, quiz, right, module=None):
     """Submit an attempt with the first `right` questions answered correctly."""
-    keys = quiz.question_keys()
-    answers = {k.id: (k.correct if n < right else k.choices - k.correct) for n, k in enumerate(keys)}
-    answers = {
-        qid: frozenset(sorted(ids)[:1]) if len(ids) > 1 and _single(keys, qid) else ids
-        for qid, ids in answers.items()
-    }
-    attempt = attempt_start(
-        user=trainee, quiz=quiz, language="uk", module_key=module.translation_key if module else None
-    )
+    answers = {}
+    for number, key in enumerate(quiz.question_keys()):
+        chosen = sorted(key.correct if number < right else key.choices - key.correct)
+        answers[key.id] = frozenset(chosen if key.kind == "multiple" else chosen[:1])
+    module_key = module.translation_key if module else None
+    attempt = attempt_start(user=trainee, quiz=quiz, language="uk", module_key=module_key)
     attempt_submit(attempt=attempt, answers=answers)
-
-
-def _single(keys, question_id):
-    return next(k for k in keys if k.id == question_id).kind != "multiple"

@@ -3,8 +3,9 @@
 Permissions are normally made after all migrations (post_migrate); they are made here first
 so that the groups can be given them in a fresh database."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from accounts.permission_setup import create_all_permissions
 
 ROLE_PERMISSIONS = {
     "Trainers": [
@@ -25,10 +26,7 @@ ROLE_PERMISSIONS = {
 
 
 def create_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    create_all_permissions(apps)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

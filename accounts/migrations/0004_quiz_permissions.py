@@ -2,17 +2,15 @@
 
 from django.db import migrations
 
+from accounts.permission_setup import create_all_permissions
+
 ROLES = ["Trainers", "Coordinators"]
 MODELS = ["quiz", "question", "choice"]
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    
+    create_all_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     permissions = Permission.objects.filter(
