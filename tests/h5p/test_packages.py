@@ -201,3 +201,41 @@ def test_import_h5p_command_prints_the_id_or_refuses(db, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_h5p", str(bad), "--title", "Погано")
     assert H5PContent.objects.count() == 1
+
+
+def upload(client, data, title="ВІЛ: перевірка"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    package = SimpleUploadedFile("activity.h5p", data, content_type="application/zip")
+    return client.post("/admin/interactive/", {"title": title, "language": "uk", "package": package})
+
+
+def test_trainer_uploads_a_package_in_the_admin(client, trainer, media):
+    client.force_login(trainer)
+    assert client.get("/admin/interactive/").status_code == 200
+
+    response = upload(client, pack("Тест", CONTENT))
+
+    assert response.status_code == 302
+    content = H5PContent.objects.get()
+    assert (content.title, content.uploaded_by) == ("ВІЛ: перевірка", trainer)
+    assert "ВІЛ: перевірка" in client.get("/admin/interactive/").content.decode()
+
+
+def test_a_refused_upload_says_why_in_the_trainers_language_and_keeps_nothing(client, trainer, media):
+    client.force_login(trainer)
+
+    response = upload(client, with_extra("content/shell.php", b"<?php"))
+
+    assert response.status_code == 400
+    assert "У пакеті є файл недозволеного типу: content/shell.php" in response.content.decode()
+    assert H5PContent.objects.count() == 0 and stored_files(media) == []
+
+
+def test_trainees_cannot_upload(client, trainee, media):
+    client.force_login(trainee)
+
+    response = upload(client, pack("Тест", CONTENT))
+
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert H5PContent.objects.count() == 0

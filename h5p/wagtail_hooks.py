@@ -1,0 +1,25 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+h5p_admin_urls = ([path("", admin_views.library, name="library")], "h5p_admin")
+
+
+@hooks.register("register_admin_urls")
+def register_h5p_admin_urls():
+    return [path("interactive/", include(h5p_admin_urls))]
+
+
+class LibraryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("h5p.add_h5pcontent")
+
+
+@hooks.register("register_admin_menu_item")
+def register_library_menu_item():
+    return LibraryMenuItem(
+        gettext_lazy("Interactive content"), reverse("h5p_admin:library"), icon_name="media", order=235
+    )
