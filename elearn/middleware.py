@@ -6,7 +6,7 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     has no language prefix stays a 404 instead of being redirected to /uk/... (Wagtail's
     catch-all page route would make every such redirect look valid)."""
 
-    unprefixed_paths = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/quick-exit/")
+    unprefixed_paths = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/quick-exit/", "/h5p/")
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.unprefixed_paths):

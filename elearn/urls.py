@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from h5p.assets import asset
+
 from . import views
 
 urlpatterns = [
@@ -12,6 +14,8 @@ urlpatterns = [
     path("quick-exit/", views.quick_exit, name="quick_exit"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Signed, cookie-less files for the sandboxed H5P player (no language prefix).
+    path("h5p/assets/<str:token>/<path:path>", asset, name="h5p_asset"),
 ]
 
 if settings.DEBUG:

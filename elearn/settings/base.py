@@ -215,6 +215,7 @@ H5P_MAX_FILES = int(env("H5P_MAX_FILES", "2000"))
 H5P_MAX_COMPRESSION_RATIO = int(env("H5P_MAX_COMPRESSION_RATIO", "100"))
 H5P_MAX_PATH_LENGTH = 255
 H5P_MAX_JSON_SIZE = 5 * 1024 * 1024
+H5P_ASSET_MAX_AGE = 6 * 3600  # seconds a player's signed file URLs stay valid
 
 # Quick exit: where the button sends the visitor, and a discreet mode that gives every
 # page a neutral title and icon.
