@@ -121,8 +121,9 @@ class ModulePage(Page):
         from .services import module_check_complete, module_open
 
         if request.method == "GET" and request.user.is_authenticated:
-            module_open(user=request.user, module=self)
-            module_check_complete(user=request.user, module=self)
+            progress = module_open(user=request.user, module=self)
+            if progress.completed_at is None:  # a finished module needs no re-check
+                module_check_complete(user=request.user, module=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

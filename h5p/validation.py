@@ -140,7 +140,8 @@ def _check_type(name: str) -> None:
 def _read_json(archive, name, message):
     try:
         with archive.open(name) as handle:
-            data = json.loads(handle.read(limit("H5P_MAX_JSON_SIZE") + 1)[: limit("H5P_MAX_JSON_SIZE")])
+            raw = handle.read(limit("H5P_MAX_JSON_SIZE") + 1)
+        data = json.loads(raw) if len(raw) <= limit("H5P_MAX_JSON_SIZE") else None
     except (KeyError, ValueError, UnicodeDecodeError):
         raise PackageRefused(message) from None
     if not isinstance(data, dict):
