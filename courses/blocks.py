@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from h5p.blocks import H5PBlock
+
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "link"]
 AUDIO_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".oga", ".opus")
@@ -146,6 +148,7 @@ class ModuleBodyBlock(blocks.StreamBlock):
     audio = AudioBlock()
     video = VideoBlock()
     quiz = QuizBlock()
+    h5p = H5PBlock()
 
 
 HEAVY_MEDIA_BLOCKS = {"audio", "video"}

@@ -108,14 +108,21 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
+    def required_quizzes(self) -> list:
+        blocks = [block for block in self.body if block.block_type == "quiz" and block.value["required"]]
+        return [block.value["quiz"] for block in blocks]
+
+    def required_h5p_block_ids(self) -> list[str]:
+        """Interactive activities count by block id, which both language versions share."""
+        return [block.id for block in self.body if block.block_type == "h5p" and block.value["required"]]
+
     def required_activities(self) -> list:
-        """Quizzes a trainee must pass to complete this module (H5P activities join them
-        later). A module without any is finished with a button."""
-        return [
-            block.value["quiz"]
-            for block in self.body
-            if block.block_type == "quiz" and block.value["required"]
-        ]
+        """What a trainee must pass or complete to finish this module. A module without
+        any is finished with a button."""
+        return self.required_quizzes() + self.required_h5p_block_ids()
+
+    def has_h5p(self) -> bool:
+        return any(block.block_type == "h5p" for block in self.body)
 
     def serve(self, request, *args, **kwargs):
         from .services import module_check_complete, module_open

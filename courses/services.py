@@ -47,12 +47,19 @@ def module_finish_by_button(*, user, module: ModulePage) -> ModuleProgress:
 
 
 def module_check_complete(*, user, module: ModulePage) -> bool:
-    """Complete the module if it has required quizzes and the trainee passed them all
-    (in whichever language). True when the module is complete."""
+    """Complete the module if it has required activities and the trainee has done them
+    all: tests passed and H5P activities completed, in whichever language. True when the
+    module is complete."""
+    from h5p.selectors import completed_block_ids
     from quizzes.selectors import passed_quiz_ids
 
-    required = {quiz.pk for quiz in module.required_activities() if quiz is not None}
-    if not required or not required <= passed_quiz_ids(user=user, quiz_ids=required):
+    quizzes = {quiz.pk for quiz in module.required_quizzes() if quiz is not None}
+    h5p_blocks = set(module.required_h5p_block_ids())
+    if not quizzes and not h5p_blocks:
+        return False
+    if quizzes and not quizzes <= passed_quiz_ids(user=user, quiz_ids=quizzes):
+        return False
+    if h5p_blocks and not h5p_blocks <= completed_block_ids(user=user, module_key=module.translation_key):
         return False
     module_complete(user=user, module=module)
     return True

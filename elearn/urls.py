@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from h5p.assets import asset
+from h5p.player import play
 
 from . import views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Signed, cookie-less files for the sandboxed H5P player (no language prefix).
     path("h5p/assets/<str:token>/<path:path>", asset, name="h5p_asset"),
+    path("h5p/play/<str:token>/", play, name="h5p_play"),
 ]
 
 if settings.DEBUG:
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("learning/", include("courses.urls")),
     path("tests/", include("quizzes.urls")),
+    path("activities/", include("h5p.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

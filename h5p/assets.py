@@ -31,7 +31,7 @@ def asset_base_url(content: H5PContent) -> str:
     return f"/h5p/assets/{asset_token(content)}/"
 
 
-def _content_for(token) -> H5PContent:
+def content_for_token(token) -> H5PContent:
     try:
         content_id = signing.loads(token, salt=SALT, max_age=settings.H5P_ASSET_MAX_AGE)
     except signing.BadSignature:  # also SignatureExpired
@@ -59,7 +59,7 @@ def _storage_name(content: H5PContent, path: str) -> str:
 
 @require_GET
 def asset(request, token, path):
-    content = _content_for(token)
+    content = content_for_token(token)
     name = _storage_name(content, path)
     if not default_storage.exists(name):
         raise Http404

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,6 +47,58 @@ class H5PContent(models.Model):
     def __str__(self):
         return self.title
 
+    def size_label(self) -> str:
+        return filesizeformat(self.size_bytes)
+
 
 def new_content_path() -> str:
     return f"h5p/content/{uuid.uuid4().hex}/"
+
+
+class ActivityStatement(models.Model):
+    """One xAPI statement an H5P activity sent for a trainee: kept as history, never
+    overwritten. Its score comes from the browser, so it is self-reported: it may complete
+    a module, never decide a certificate."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="activity_statements"
+    )
+    statement_id = models.UUIDField(_("statement id"))
+    # The activity is the H5P block in a module: the module's translation_key and the
+    # block's id, which wagtail-localize keeps in both languages.
+    module_key = models.UUIDField(_("module"), db_index=True)
+    block_id = models.CharField(max_length=64)
+    content = models.ForeignKey(H5PContent, on_delete=models.SET_NULL, null=True, related_name="+")
+    verb = models.CharField(max_length=255)
+    score_raw = models.FloatField(null=True)
+    score_max = models.FloatField(null=True)
+    completes_activity = models.BooleanField(default=False)
+    self_reported = models.BooleanField(default=True, editable=False)
+    payload = models.JSONField()
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity result")
+        verbose_name_plural = _("activity results")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "statement_id"], name="h5p_statement_once"),
+        ]
+        indexes = [models.Index(fields=["user", "module_key", "block_id"], name="h5p_statement_activity")]
+
+    def __str__(self):
+        return f"{self.verb.rsplit('/', 1)[-1]} {self.score_raw}/{self.score_max}"
+
+
+class ActivityState(models.Model):
+    """Where a trainee left an H5P package (H5P's contentUserData "state"), to resume."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content = models.ForeignKey(H5PContent, on_delete=models.CASCADE, related_name="+")
+    state = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "content"], name="h5p_state_once")]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.content_id}"

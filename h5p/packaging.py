@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 LIBRARY_DIR = Path(__file__).resolve().parent / "library" / "H5P.ConectaCheck-1.0"
-LIBRARY = {"machineName": "H5P.ConectaCheck", "majorVersion": 1, "minorVersion": 0}
 
 
 def check_content(question, answers, right_text="", wrong_text=""):
@@ -20,22 +19,26 @@ def check_content(question, answers, right_text="", wrong_text=""):
     }
 
 
-def pack(title, content, extra_files=None, language="uk") -> bytes:
-    """A valid .h5p package as bytes; `extra_files` (name -> bytes) are added as they are."""
+def pack(title, content, extra_files=None, language="uk", library_dir=LIBRARY_DIR) -> bytes:
+    """A valid .h5p package as bytes, with the library in `library_dir` (a folder named
+    Machine.Name-1.0 holding library.json); `extra_files` (name -> bytes) are added as
+    they are."""
+    library = json.loads((library_dir / "library.json").read_text())
+    dependency = {key: library[key] for key in ("machineName", "majorVersion", "minorVersion")}
     manifest = {
         "title": title,
         "language": language,
-        "mainLibrary": LIBRARY["machineName"],
+        "mainLibrary": dependency["machineName"],
         "embedTypes": ["div"],
         "license": "U",
-        "preloadedDependencies": [LIBRARY],
+        "preloadedDependencies": [dependency],
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("h5p.json", json.dumps(manifest, ensure_ascii=False))
         archive.writestr("content/content.json", json.dumps(content, ensure_ascii=False))
-        for path in sorted(LIBRARY_DIR.iterdir()):
-            archive.write(path, f"{LIBRARY_DIR.name}/{path.name}")
+        for path in sorted(library_dir.iterdir()):
+            archive.write(path, f"{library_dir.name}/{path.name}")
         for name, data in (extra_files or {}).items():
             archive.writestr(name, data)
     return buffer.getvalue()

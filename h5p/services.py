@@ -4,6 +4,7 @@ Files are written under a fresh, unreferenced storage prefix; the database row t
 them visible is created last, in the same transaction. On any failure every file written
 so far is deleted and the transaction rolls back, so nothing is left behind."""
 
+import uuid
 import zipfile
 
 from django.core.files.base import ContentFile
@@ -45,7 +46,9 @@ def package_import(*, file, title: str, language: str, user=None) -> H5PContent:
                     machine_name=data["machineName"],
                     major_version=int(data["majorVersion"]),
                     minor_version=int(data["minorVersion"]),
-                    defaults={"storage_path": f"h5p/libraries/{folder}/"},
+                    # A fresh folder per stored library: files left by an earlier database
+                    # (a reset development site, a restored backup) are never reused.
+                    defaults={"storage_path": f"h5p/libraries/{folder}-{uuid.uuid4().hex[:12]}/"},
                 )
                 libraries.append(library)
                 if created:

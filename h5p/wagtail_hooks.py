@@ -23,3 +23,10 @@ def register_library_menu_item():
     return LibraryMenuItem(
         gettext_lazy("Interactive content"), reverse("h5p_admin:library"), icon_name="media", order=235
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_h5p_chooser():
+    from .chooser import h5p_chooser_viewset
+
+    return h5p_chooser_viewset

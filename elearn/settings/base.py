@@ -186,7 +186,13 @@ PARLER_LANGUAGES = {
 # Static files: hashed and compressed by whitenoise; media through Django's storage API.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "elearn" / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "elearn" / "static",
+    # The H5P player, installed by `npm ci` (package.json pins it), served as it is.
+    ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+]
+# whitenoise sends `Access-Control-Allow-Origin: *` on static files (its default), which the
+# sandboxed H5P player, an opaque origin, needs for the fonts it loads.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
@@ -216,6 +222,8 @@ H5P_MAX_COMPRESSION_RATIO = int(env("H5P_MAX_COMPRESSION_RATIO", "100"))
 H5P_MAX_PATH_LENGTH = 255
 H5P_MAX_JSON_SIZE = 5 * 1024 * 1024
 H5P_ASSET_MAX_AGE = 6 * 3600  # seconds a player's signed file URLs stay valid
+H5P_MAX_STATEMENT_SIZE = 32 * 1024  # bytes of one xAPI statement a browser may send
+H5P_MAX_STATE_SIZE = 64 * 1024  # bytes of resume state kept per trainee and activity
 
 # Quick exit: where the button sends the visitor, and a discreet mode that gives every
 # page a neutral title and icon.

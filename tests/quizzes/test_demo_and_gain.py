@@ -18,7 +18,7 @@ def demo(db):
 
 def test_every_demo_module_has_a_required_bilingual_test_with_explanations(demo):
     for module in ModulePage.objects.all():
-        quizzes = module.required_activities()
+        quizzes = module.required_quizzes()
         assert len(quizzes) == 1, module.url
         quiz = quizzes[0]
         assert quiz.questions.count() >= 5

@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from courses import demo as courses_demo
 from elearn import demo as pages_demo
+from h5p import demo as h5p_demo
 from quizzes import demo as quizzes_demo
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             accounts_demo.load()
             home = pages_demo.load()
             course = courses_demo.load(home)
+            h5p_demo.load(course)
             quizzes_demo.load(course)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(

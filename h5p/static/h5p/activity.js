@@ -1,0 +1,139 @@
+// The module page's side of its H5P activities. A package plays only when the trainee
+// opens it, in <iframe sandbox="allow-scripts"> (an opaque origin: no cookies, no access
+// to this page). What it reports arrives by postMessage, is checked here (it must come
+// from that iframe, have the expected shape and size), waits in an outbox kept in
+// localStorage, and is sent with the page's CSRF token whenever the connection allows.
+(function () {
+  "use strict";
+  var bridge = document.querySelector("[data-h5p-bridge]");
+  if (!bridge) return;
+  var OUTBOX_KEY = "conecta-h5p-outbox";
+  var MAX_STATEMENT_CHARS = 32 * 1024;
+  var MAX_STATE_CHARS = 64 * 1024;
+  var RETRY_MS = 20000;
+  var players = [];
+  var memoryOutbox = [];
+  var sending = false;
+
+  function text(name) { return bridge.getAttribute("data-text-" + name) || ""; }
+
+  function showStatus(message) {
+    players.forEach(function (player) { player.status.textContent = message; });
+  }
+
+  // The outbox survives a reload or a closed tab; in a browser without storage it lives
+  // as long as the page.
+  function readOutbox() {
+    try { return JSON.parse(window.localStorage.getItem(OUTBOX_KEY) || "[]"); } catch (error) { return memoryOutbox; }
+  }
+  function writeOutbox(items) {
+    try { window.localStorage.setItem(OUTBOX_KEY, JSON.stringify(items)); } catch (error) { memoryOutbox = items; }
+  }
+
+  function enqueue(item) {
+    var items = readOutbox().filter(function (queued) {
+      return !(item.replaces && queued.url === item.url);  // only the latest state matters
+    });
+    item.id = String(Date.now()) + Math.random().toString(16).slice(2);
+    items.push(item);
+    writeOutbox(items);
+    flush();
+  }
+
+  function remove(id) {
+    writeOutbox(readOutbox().filter(function (queued) { return queued.id !== id; }));
+  }
+
+  function flush() {
+    var items = readOutbox();
+    if (sending || !items.length) return;
+    sending = true;
+    var item = items[0];
+    fetch(item.url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": bridge.getAttribute("data-csrf") },
+      body: item.body
+    }).then(function (response) {
+      sending = false;
+      // Stored, or refused for good (malformed, not this trainee's): it leaves the outbox.
+      // Anything else (signed out, a stale page, a server error) waits for another try.
+      if (response.ok || response.status === 400 || response.status === 404) {
+        remove(item.id);
+        if (response.ok && !item.replaces) {
+          response.json().then(function (answer) {
+            showStatus(answer.module_complete ? text("module-done") : text("saved"));
+          }, function () {});
+        }
+        flush();
+      } else if (!item.replaces) {
+        showStatus(text("waiting"));
+      }
+    }, function () {
+      sending = false;
+      showStatus(text("waiting"));
+    });
+  }
+
+  function latestState(player) {
+    var items = readOutbox().filter(function (queued) { return queued.replaces && queued.url === player.stateUrl; });
+    if (items.length) return JSON.parse(items[items.length - 1].body).state;
+    return player.element.getAttribute("data-h5p-state") || null;
+  }
+
+  function onMessage(event) {
+    var player = players.filter(function (candidate) {
+      return candidate.frame && candidate.frame.contentWindow === event.source;
+    })[0];
+    var data = event.data;
+    // Only our sandboxed frames (whose origin is opaque: "null") and only our message shapes.
+    if (!player || event.origin !== "null" || !data || data.type !== "conecta-h5p") return;
+    if (data.kind === "ready") {
+      event.source.postMessage({ type: "conecta-h5p-init", actor: player.actor || "guest@learners.conecta.invalid", state: latestState(player) }, "*");
+    } else if (data.kind === "started") {
+      player.status.textContent = "";
+    } else if (data.kind === "failed") {
+      player.status.textContent = text("failed");
+    } else if (data.kind === "height" && typeof data.height === "number" && data.height > 0) {
+      player.frame.style.height = Math.min(Math.ceil(data.height), 5000) + "px";
+    } else if (data.kind === "xapi" && player.statementUrl && data.statement && typeof data.statement === "object") {
+      var body = JSON.stringify({ statement: data.statement });
+      if (body.length <= MAX_STATEMENT_CHARS) enqueue({ url: player.statementUrl, body: body });
+    } else if (data.kind === "state" && player.stateUrl && typeof data.state === "string" && data.state.length <= MAX_STATE_CHARS) {
+      enqueue({ url: player.stateUrl, body: JSON.stringify({ state: data.state }), replaces: true });
+    }
+  }
+
+  function open(player) {
+    player.opener.hidden = true;
+    player.status.textContent = text("loading");
+    var frame = document.createElement("iframe");
+    frame.setAttribute("sandbox", "allow-scripts");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    frame.setAttribute("title", player.element.getAttribute("data-h5p-title"));
+    frame.className = "h5p-card__iframe";
+    frame.src = player.element.getAttribute("data-h5p-play-url");
+    player.frame = frame;
+    player.element.querySelector("[data-h5p-frame]").appendChild(frame);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-h5p-activity]"), function (element) {
+    var player = {
+      element: element,
+      opener: element.querySelector("[data-h5p-opener]"),
+      status: element.querySelector("[data-h5p-status]"),
+      statementUrl: element.getAttribute("data-h5p-statement-url"),
+      stateUrl: element.getAttribute("data-h5p-state-url"),
+      actor: element.getAttribute("data-h5p-actor"),
+      frame: null
+    };
+    players.push(player);
+    player.opener.hidden = false;
+    player.opener.querySelector("[data-h5p-open]").addEventListener("click", function () { open(player); });
+  });
+
+  window.addEventListener("message", onMessage);
+  window.addEventListener("online", flush);
+  setInterval(flush, RETRY_MS);
+  flush();
+})();
