@@ -64,3 +64,14 @@ def test_the_block_refuses_a_package_in_the_other_language(packages):
     with pytest.raises(StructBlockValidationError) as refused:
         block.clean(value)
     assert set(refused.value.block_errors) == {"content_uk", "content_ru"}
+
+
+def test_trainers_choose_a_package_in_the_admin_with_its_language_and_size(client, trainer, packages):
+    client.force_login(trainer)
+
+    response = client.get("/admin/h5p_chooser/")
+
+    assert response.status_code == 200
+    body = response.json()["html"]
+    assert "Перевірка uk" in body and "Перевірка ru" in body
+    assert "Українська" in body or "українська" in body.lower()
