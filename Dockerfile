@@ -2,7 +2,7 @@
 # collectstatic, gunicorn): no Docker engine runs on the project's machines, so this file
 # is kept in step by hand; see README "Docker".
 
-# 1. npm packages (h5p-standalone and friends arrive with later features).
+# 1. npm packages (h5p-standalone, served as static files by whitenoise).
 FROM node:20.19.5-bookworm-slim AS npm
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -24,12 +24,10 @@ ENV DJANGO_SETTINGS_MODULE=elearn.settings.production
 RUN SECRET_KEY=build-only /venv/bin/python manage.py compilemessages --ignore=node_modules \
     && SECRET_KEY=build-only /venv/bin/python manage.py collectstatic --noinput
 
-# 3. The runtime: no compilers, no gettext, a user without privileges.
+# 3. The runtime: no compilers, no gettext, a user without privileges. (Certificates are
+# drawn by reportlab with a font from PyPI: no system fonts or pango needed.)
 FROM python:3.11.14-slim-bookworm
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-    && rm -rf /var/lib/apt/lists/* \
-    && useradd --create-home --uid 10001 elearn
+RUN useradd --create-home --uid 10001 elearn
 COPY --from=build /venv /venv
 COPY --from=build --chown=elearn:elearn /app /app
 WORKDIR /app

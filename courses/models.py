@@ -54,6 +54,9 @@ class CoursePage(Page):
         verbose_name=_("pre-test"),
         help_text=_("Taken before the course, to measure what trainees learn."),
     )
+    show_score_on_certificate = models.BooleanField(
+        _("show the final test score on certificates"), default=True
+    )
     final_test = models.ForeignKey(
         "quizzes.Quiz",
         on_delete=models.SET_NULL,
@@ -71,6 +74,7 @@ class CoursePage(Page):
         FieldPanel("organisations"),
         FieldPanel("pre_test"),
         FieldPanel("final_test"),
+        FieldPanel("show_score_on_certificate"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -89,6 +93,11 @@ class CoursePage(Page):
         statuses = module_statuses(request.user, modules)
         context["modules"] = [(module, statuses[module.translation_key]) for module in modules]
         context["progress_percent"] = course_percent(statuses.values())
+        if request.user.is_authenticated:
+            from certificates.models import Certificate
+
+            mine = Certificate.objects.filter(user=request.user, course_key=self.translation_key)
+            context["certificate"] = mine.first()
         return context
 
 

@@ -30,11 +30,16 @@ def module_open(*, user, module: ModulePage) -> ModuleProgress:
 
 @transaction.atomic
 def module_complete(*, user, module: ModulePage) -> ModuleProgress:
-    """Mark a module done (once: a later call keeps the first completion time)."""
+    """Mark a module done (once: a later call keeps the first completion time). Finishing
+    the last module of a course whose final test is passed issues the certificate."""
+    from certificates.services import certificates_issue_for
+
     progress = module_open(user=user, module=module)
-    ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
+    newly_done = ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
         completed_at=timezone.now()
     )
+    if newly_done:
+        certificates_issue_for(user=user, module=module)
     progress.refresh_from_db()
     return progress
 

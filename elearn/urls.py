@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("tests/", include("quizzes.urls")),
     path("activities/", include("h5p.urls")),
+    path("certificates/", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -56,7 +56,8 @@ def answer_record(*, attempt: Attempt, answers: Mapping[int, Iterable[int]]) -> 
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | None = None) -> Attempt:
     """Record the last answers, score the attempt and close it. Submitting a finished
-    attempt again changes nothing and returns the same result."""
+    attempt again changes nothing and returns the same result. Passing a course's final
+    test, with every module done, issues its certificate."""
     attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
     if attempt.finished_at is not None:
         return attempt
@@ -72,4 +73,8 @@ def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | N
     attempt.max_score, attempt.percent, attempt.passed = result.max_score, result.percent, result.passed
     attempt.finished_at = timezone.now()
     attempt.save()
+    if attempt.passed and attempt.user_id:
+        from certificates.services import certificates_issue_for
+
+        certificates_issue_for(user=attempt.user, quiz=attempt.quiz)  # a passed final test
     return attempt

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from certificates.models import Certificate
 from courses.models import ModulePage
 from courses.services import module_check_complete
 
@@ -127,11 +128,17 @@ def _take_one(request, attempt, questions, keys, answered):
 
 
 def _finish(request, attempt, answers):
+    """Score the attempt; a pass may complete its module, and a passed final test (or the
+    module it completed) may earn the course's certificate: then the congratulation page."""
     attempt = attempt_submit(attempt=attempt, answers=answers)
     if attempt.passed and attempt.module_key:
         module = _module_in_language(attempt.module_key)
         if module:
             module_check_complete(user=request.user, module=module)
+    if attempt.passed:  # the final test, or the module it completed, may have earned one
+        issued = Certificate.objects.filter(user=request.user, issued_at__gte=attempt.finished_at).first()
+        if issued:
+            return redirect("certificates:detail", pk=issued.pk)
     return redirect("quizzes:result", token=attempt.token)
 
 

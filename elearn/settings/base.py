@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "h5p",
+    "certificates",
     "elearn",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -187,8 +188,8 @@ PARLER_LANGUAGES = {
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
-    BASE_DIR / "elearn" / "static",
-    # The H5P player, installed by `npm ci` (package.json pins it), served as it is.
+    # The apps' own static/ folders are found by the app finder. The H5P player,
+    # installed by `npm ci` (package.json pins it), is served as it is.
     ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
 ]
 # whitenoise sends `Access-Control-Allow-Origin: *` on static files (its default), which the
@@ -224,6 +225,9 @@ H5P_MAX_JSON_SIZE = 5 * 1024 * 1024
 H5P_ASSET_MAX_AGE = 6 * 3600  # seconds a player's signed file URLs stay valid
 H5P_MAX_STATEMENT_SIZE = 32 * 1024  # bytes of one xAPI statement a browser may send
 H5P_MAX_STATE_SIZE = 64 * 1024  # bytes of resume state kept per trainee and activity
+
+# Public certificate checks per client address (hashed): at most this many per window (s).
+CERTIFICATE_VERIFY_LIMIT = (int(env("CERTIFICATE_VERIFY_LIMIT", "30")), 600)
 
 # Quick exit: where the button sends the visitor, and a discreet mode that gives every
 # page a neutral title and icon.

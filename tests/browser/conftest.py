@@ -109,6 +109,20 @@ def visit(browser, live_server):
 
 
 @pytest.fixture
+def newcomer(demo):
+    """A trainee in the demo's Lviv group who has done nothing yet (the demo trainee has
+    finished the course). Signs in with the demo password."""
+    from accounts.demo import DEMO_PASSWORD
+    from accounts.models import TrainingGroup, User
+
+    group = TrainingGroup.objects.get(join_code="LVIVDEMO")
+    user = User.objects.create_user(
+        "trainee-new", DEMO_PASSWORD, training_group=group, organisation=group.organisation
+    )
+    return user.nickname
+
+
+@pytest.fixture
 def demo(transactional_db):
     from io import StringIO
 

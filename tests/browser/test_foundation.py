@@ -76,9 +76,9 @@ def test_wrong_join_code_shows_a_clear_message_and_creates_nothing(visit, demo):
     assert not User.objects.filter(nickname="zirka").exists()
 
 
-def sign_in(page, lang="uk"):
+def sign_in(page, lang="uk", nickname="trainee-demo"):
     page.goto(f"/{lang}/accounts/login/")
-    page.get_by_label("Псевдонім" if lang == "uk" else "Псевдоним").fill("trainee-demo")
+    page.get_by_label("Псевдонім" if lang == "uk" else "Псевдоним").fill(nickname)
     page.get_by_label("Пароль").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Увійти" if lang == "uk" else "Войти").click()
     page.wait_for_url(f"**/{lang}/accounts/")

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from certificates import demo as certificates_demo
 from courses import demo as courses_demo
 from elearn import demo as pages_demo
 from h5p import demo as h5p_demo
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             course = courses_demo.load(home)
             h5p_demo.load(course)
             quizzes_demo.load(course)
+            certificates_demo.load(course)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write(
             "Demo logins (development only), password for each: "

@@ -1,0 +1,41 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+certificate_admin_urls = (
+    [
+        path("", admin_views.certificate_list, name="list"),
+        path("export.csv", admin_views.certificate_export, name="export"),
+        path("<int:pk>/revoke/", admin_views.certificate_revoke_view, name="revoke"),
+    ],
+    "certificates_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    return [path("certificates/", include(certificate_admin_urls))]
+
+
+class CertificatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_certificates(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificates_menu_item():
+    return CertificatesMenuItem(
+        gettext_lazy("Certificates"), reverse("certificates_admin:list"), icon_name="doc-full", order=260
+    )
+
+
+@hooks.register("register_log_actions")
+def register_revoke_log_action(actions):
+    def message(log_entry):
+        reason = (log_entry.data or {}).get("reason", "")
+        return gettext_lazy("Revoked: %(reason)s") % {"reason": reason}
+
+    actions.register_action("certificates.revoke", gettext_lazy("Revoke certificate"), message)
