@@ -8,7 +8,7 @@ from . import admin_views
 certificate_admin_urls = (
     [
         path("", admin_views.certificate_list, name="list"),
-        path("export.csv", admin_views.certificate_export, name="export"),
+        path("export.<str:fmt>", admin_views.certificate_export, name="export"),
         path("<int:pk>/revoke/", admin_views.certificate_revoke_view, name="revoke"),
     ],
     "certificates_admin",

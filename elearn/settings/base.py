@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "quizzes",
     "h5p",
     "certificates",
+    "reports",
     "elearn",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -228,6 +229,9 @@ H5P_MAX_STATE_SIZE = 64 * 1024  # bytes of resume state kept per trainee and act
 
 # Public certificate checks per client address (hashed): at most this many per window (s).
 CERTIFICATE_VERIFY_LIMIT = (int(env("CERTIFICATE_VERIFY_LIMIT", "30")), 600)
+
+# Reports: aggregate cells for fewer people than this are shown as "<5" (TRAINING_REPORT.md).
+REPORT_SMALL_CELL_THRESHOLD = int(env("REPORT_SMALL_CELL_THRESHOLD", "5"))
 
 # Quick exit: where the button sends the visitor, and a discreet mode that gives every
 # page a neutral title and icon.

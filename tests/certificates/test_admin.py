@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 
+import openpyxl
 import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -64,12 +65,17 @@ def test_the_csv_export_opens_in_excel_with_cyrillic_and_only_own_rows(client, c
     client.force_login(coordinator)
 
     response = client.get("/admin/certificates/export.csv")
+    xlsx = client.get("/admin/certificates/export.xlsx")
 
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Код", "Видано", "Курс"]
     assert {row[0] for row in rows[1:]} == {certificates["mine"].code, certificates["mine-evening"].code}
     assert all(row[2].startswith("Курс профілактики") for row in rows[1:])
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [
+        ["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)
+    ] == rows
 
 
 def test_revoking_records_the_reason_in_the_audit_log(client, coordinator, certificates):

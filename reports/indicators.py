@@ -1,0 +1,187 @@
+"""The training report's indicators from per-trainee facts (TRAINING_REPORT.md): each
+person counted once per indicator, disaggregated, small cells suppressed."""
+
+from dataclasses import dataclass
+from statistics import mean
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import AgeBand, Gender, WorkSetting
+
+from .suppression import hidden, is_small, label, suppress
+
+NOT_STATED = _("not stated")
+UNDER_25 = {AgeBand.UNDER_20, AgeBand.FROM_20}
+LANGUAGES = {"uk": "Українська", "ru": "Русский"}
+
+
+def _age_group(band):
+    if not band:
+        return ""
+    return "under25" if band in UNDER_25 else "25plus"
+
+
+AGE_GROUPS = {"under25": _("under 25"), "25plus": _("25 or older")}
+
+# key, title, the trainee's raw value (cheap to group by), labels for raw values
+DIMENSIONS = [
+    ("organisation", _("Organisation"), lambda t: t.organisation, {}),
+    ("country", _("Country"), lambda t: t.country, {}),
+    ("city", _("City"), lambda t: t.city, {}),
+    ("gender", _("Gender"), lambda t: t.gender, dict(Gender.choices)),
+    ("age_group", _("Age: under 25 / 25 or older"), lambda t: _age_group(t.age_band), AGE_GROUPS),
+    ("age_band", _("Age band"), lambda t: t.age_band, dict(AgeBand.choices)),
+    ("work_setting", _("Work setting"), lambda t: t.work_setting, dict(WorkSetting.choices)),
+    ("language", _("Language used"), lambda t: t.language, LANGUAGES),
+]
+
+
+def _category_label(raw, labels) -> str:
+    if not raw:
+        return str(NOT_STATED)
+    return str(labels.get(raw, raw))
+
+
+COLUMNS = [
+    _("Enrolled"),
+    _("Completed"),
+    _("Completion rate"),
+    _("Certified"),
+    _("Took both tests"),
+    _("Mean pre-test, %"),
+    _("Mean final test, %"),
+    _("Knowledge gain, points"),
+]
+
+
+@dataclass(frozen=True)
+class Counts:
+    enrolled: int
+    completed: int
+    certified: int
+    both: int
+    pre_mean: float | None
+    post_mean: float | None
+
+    @property
+    def gain(self):
+        return None if self.pre_mean is None else round(self.post_mean - self.pre_mean, 1)
+
+
+def counts(trainees) -> Counts:
+    tested = [t for t in trainees if t.pre is not None and t.post is not None]
+    return Counts(
+        enrolled=sum(t.enrolled for t in trainees),
+        completed=sum(t.completed for t in trainees),
+        certified=sum(t.certified for t in trainees),
+        both=len(tested),
+        pre_mean=round(mean(t.pre for t in tested), 1) if tested else None,
+        post_mean=round(mean(t.post for t in tested), 1) if tested else None,
+    )
+
+
+def _rate(completed, enrolled):
+    if hidden(completed) or hidden(enrolled) or not enrolled:
+        return "—"
+    return f"{round(100 * completed / enrolled)}%"
+
+
+def _row(name, shown, gain_shown):
+    """One table row from counts whose people-cells may be hidden (None)."""
+    enrolled, completed, certified, both = (
+        shown["enrolled"],
+        shown["completed"],
+        shown["certified"],
+        shown["both"],
+    )
+    means = ("—", "—", "—") if not gain_shown else (shown["pre_mean"], shown["post_mean"], shown["gain"])
+    return [
+        str(name),
+        label(enrolled),
+        label(completed),
+        _rate(completed, enrolled),
+        label(certified),
+        label(both),
+    ] + ["—" if value is None else value for value in means]
+
+
+def total_row(data) -> list:
+    total = counts(data.trainees)
+    shown = {key: (None if is_small(value) else value) for key, value in _people(total).items()}
+    shown.update(pre_mean=total.pre_mean, post_mean=total.post_mean, gain=total.gain)
+    return _row(_("All"), shown, shown["both"] is not None and total.both > 0)
+
+
+def _people(c: Counts) -> dict:
+    return {"enrolled": c.enrolled, "completed": c.completed, "certified": c.certified, "both": c.both}
+
+
+def dimension_rows(data, dimension_key) -> list[list]:
+    """Rows for one disaggregation: each people-column suppressed across its categories
+    (with secondary suppression, as the total row shows their sum)."""
+    _key, _title, raw_value, labels = next(d for d in DIMENSIONS if d[0] == dimension_key)
+    groups = {}
+    for trainee in data.trainees:
+        groups.setdefault(raw_value(trainee), []).append(trainee)
+    named = {_category_label(raw, labels): members for raw, members in groups.items()}
+    per_category = {name: counts(members) for name, members in sorted(named.items())}
+    suppressed = {
+        column: suppress({name: _people(c)[column] for name, c in per_category.items()})
+        for column in ("enrolled", "completed", "certified", "both")
+    }
+    rows = []
+    for name, c in per_category.items():
+        shown = {column: suppressed[column][name] for column in suppressed}
+        shown.update(pre_mean=c.pre_mean, post_mean=c.post_mean, gain=c.gain)
+        rows.append(_row(name, shown, not hidden(shown["both"]) and shown["both"] > 0))
+    return rows
+
+
+def module_rows(data) -> list[list]:
+    """Completions per module in the period (people may finish several modules, so these
+    cells do not add up to a total: primary suppression only)."""
+    shown = suppress(data.module_completions, additive=False)
+    rows = []
+    for module in data.modules:
+        stats = data.quiz_stats.get(data.module_quizzes.get(module.translation_key), None)
+        takers = stats["takers"] if stats else 0
+        passed = stats["passers"] if stats else 0
+        visible = not is_small(takers) and takers > 0
+        rows.append(
+            [
+                module.title,
+                label(shown[module.translation_key]),
+                label(None if is_small(takers) else takers),
+                f"{round(100 * passed / takers)}%" if visible else "—",
+                round(mean(stats["first"]), 1) if visible else "—",
+                round(mean(stats["best"]), 1) if visible else "—",
+            ]
+        )
+    return rows
+
+
+MODULE_COLUMNS = [
+    _("Module"),
+    _("Completed"),
+    _("Took the test"),
+    _("Pass rate"),
+    _("Mean first try, %"),
+    _("Mean best try, %"),
+]
+
+
+def headline(data) -> dict:
+    """The dashboard's top line, people counts suppressed like every other cell."""
+    trainees = data.trainees
+    end = data.scope.end
+    values = {
+        "registered": sum(end is None or t.joined < end for t in trainees),
+        "active": sum(t.active for t in trainees),
+        "enrolled": sum(t.enrolled for t in trainees),
+        "completed": sum(t.completed for t in trainees),
+        "certified": sum(t.certified for t in trainees),
+    }
+    shown = {key: (None if is_small(value) else value) for key, value in values.items()}
+    result = {key: label(value) for key, value in shown.items()}
+    result["completion_rate"] = _rate(shown["completed"], shown["enrolled"])
+    return result

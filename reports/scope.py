@@ -1,0 +1,141 @@
+"""What a report is about: period, course and who (filters), and whose data the asking
+person may see. Coordinators are held to their own organisation; admins may choose."""
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import AgeBand, Gender, Organisation, TrainingGroup, WorkSetting
+
+
+def _choices(choices, empty):
+    return [("", empty)] + list(choices)
+
+
+def _courses():
+    from courses.models import CoursePage
+
+    language = get_language() if get_language() in ("uk", "ru") else "uk"
+    return list(CoursePage.objects.filter(locale__language_code=language).order_by("path"))
+
+
+class ReportFilterForm(forms.Form):
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    course = forms.ChoiceField(label=_("Course"), required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False, empty_label=_("All")
+    )
+    city = forms.ChoiceField(label=_("City"), required=False)
+    group = forms.ModelChoiceField(
+        label=_("Training group"), queryset=TrainingGroup.objects.none(), required=False, empty_label=_("All")
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    gender = forms.ChoiceField(label=_("Gender"), required=False, choices=_choices(Gender.choices, _("All")))
+    age_band = forms.ChoiceField(label=_("Age"), required=False, choices=_choices(AgeBand.choices, _("All")))
+    work_setting = forms.ChoiceField(
+        label=_("Work setting"), required=False, choices=_choices(WorkSetting.choices, _("All"))
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # Any organisation or group validates, so that asking for someone else's is a 403
+        # (scope_for), not a quiet form error; only the user's own are offered.
+        self.fields["organisation"].queryset = Organisation.objects.all()
+        self.fields["group"].queryset = TrainingGroup.objects.all()
+        organisations = (
+            Organisation.objects.all()
+            if user.is_superuser
+            else Organisation.objects.filter(pk=user.organisation_id)
+        )
+        groups = (
+            TrainingGroup.objects.all()
+            if user.is_superuser
+            else TrainingGroup.objects.filter(organisation_id=user.organisation_id)
+        )
+        self.fields["organisation"].widget.choices = [("", _("All"))] + [
+            (o.pk, str(o)) for o in organisations
+        ]
+        self.fields["group"].widget.choices = [("", _("All"))] + [(g.pk, str(g)) for g in groups]
+        if not user.is_superuser:
+            self.fields["organisation"].widget = forms.HiddenInput()
+        cities = sorted(
+            {o.safe_translation_getter("city", any_language=True) or "" for o in organisations} - {""}
+        )
+        self.fields["city"].choices = _choices([(city, city) for city in cities], _("All"))
+        self.fields["course"].choices = [(str(c.translation_key), c.title) for c in _courses()]
+        self.fields["language"].choices = _choices([("uk", "Українська"), ("ru", "Русский")], _("All"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        return data
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    course: object  # courses.models.CoursePage
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+    organisation_id: int | None = None
+    city: str = ""
+    group_id: int | None = None
+    language: str = ""
+    gender: str = ""
+    age_band: str = ""
+    work_setting: str = ""
+
+    @property
+    def start(self):
+        return _midnight(self.since) if self.since else None
+
+    @property
+    def end(self):  # exclusive
+        return _midnight(self.until + datetime.timedelta(days=1)) if self.until else None
+
+    def in_period(self, moment) -> bool:
+        return (
+            moment is not None
+            and (self.start is None or moment >= self.start)
+            and (self.end is None or moment < self.end)
+        )
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def scope_for(user, data: dict) -> ReportScope:
+    """The scope from cleaned filter data, held to what `user` may see: a coordinator
+    asking for another organisation (or its group) is refused."""
+    organisation = data.get("organisation")
+    group = data.get("group")
+    if not user.is_superuser:
+        if organisation is not None and organisation.pk != user.organisation_id:
+            raise PermissionDenied
+        if group is not None and group.organisation_id != user.organisation_id:
+            raise PermissionDenied
+        organisation_id = user.organisation_id
+    else:
+        organisation_id = organisation.pk if organisation else None
+    courses = {str(c.translation_key): c for c in _courses()}
+    course = courses.get(data.get("course") or "") or next(iter(courses.values()), None)
+    return ReportScope(
+        course=course,
+        since=data.get("since"),
+        until=data.get("until"),
+        organisation_id=organisation_id,
+        city=data.get("city") or "",
+        group_id=group.pk if group else None,
+        language=data.get("language") or "",
+        gender=data.get("gender") or "",
+        age_band=data.get("age_band") or "",
+        work_setting=data.get("work_setting") or "",
+    )

@@ -1,0 +1,129 @@
+"""The coordinators' dashboard, the printable training report and the exports, in the
+Wagtail admin. Every view reads the filters, holds coordinators to their organisation
+(another one is a 403) and refuses invalid filters with the form's message."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation
+
+from . import exports
+from .access import may_see_reports
+from .charts import bar_chart
+from .data import report_data
+from .indicators import headline, module_rows
+from .scope import ReportFilterForm, scope_for
+from .suppression import is_small
+from .training_report import report_header, trainee_columns, trainee_rows, training_report
+
+
+def refuse_other_organisations(view):
+    """A plain 403 (not the admin's redirect) for a coordinator asking for data that is
+    not theirs: the answer says nothing about what exists."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden(_("You may only see your own organisation's data."))
+
+    return wrapped
+
+
+def _read(request):
+    """(form, data): data is None when the filters are invalid or there is no course."""
+    if not may_see_reports(request.user):
+        raise PermissionDenied
+    form = ReportFilterForm(request.GET or None, user=request.user)
+    if request.GET and not form.is_valid():
+        return form, None
+    scope = scope_for(request.user, form.cleaned_data if form.is_bound else {})
+    if scope.course is None:
+        return form, None
+    return form, report_data(scope)
+
+
+def _organisation_name(data):
+    if not data.scope.organisation_id:
+        return ""
+    organisation = Organisation.objects.filter(pk=data.scope.organisation_id).first()
+    return str(organisation) if organisation else ""
+
+
+@refuse_other_organisations
+def dashboard(request):
+    form, data = _read(request)
+    context = {"form": form, "data": data, "query": request.GET.urlencode()}
+    if data is not None:
+        top = headline(data)
+        counts = dict.fromkeys(("enrolled", "completed", "certified"), 0)
+        for trainee in data.trainees:
+            for key in counts:
+                counts[key] += getattr(trainee, key)
+        hide = lambda n: None if is_small(n) else n  # noqa: E731
+        modules = module_rows(data)
+        funnel = [(_("Enrolled"), hide(counts["enrolled"]))]
+        for module in data.modules:
+            funnel.append((module.title, hide(data.module_completions[module.translation_key])))
+        funnel += [
+            (_("Completed the course"), hide(counts["completed"])),
+            (_("Certified"), hide(counts["certified"])),
+        ]
+        months = [(month, hide(count)) for month, count in sorted(data.certificates_by_month.items())]
+        context.update(
+            headline=top,
+            funnel=bar_chart(_("From enrolment to certificate"), funnel),
+            months=bar_chart(_("Certificates per month"), months) if months else None,
+            sections=training_report(data),
+            module_rows=modules,
+        )
+    return TemplateResponse(request, "reports/dashboard.html", context)
+
+
+@refuse_other_organisations
+def report_page(request):
+    form, data = _read(request)
+    if data is None:
+        return TemplateResponse(request, "reports/dashboard.html", {"form": form, "data": None}, status=400)
+    context = {"header": report_header(data, _organisation_name(data)), "sections": training_report(data)}
+    return TemplateResponse(request, "reports/training_report.html", context)
+
+
+@refuse_other_organisations
+def report_export(request, fmt):
+    form, data = _read(request)
+    if data is None:
+        return TemplateResponse(request, "reports/dashboard.html", {"form": form, "data": None}, status=400)
+    header, sections = report_header(data, _organisation_name(data)), training_report(data)
+    if fmt == "csv":
+        return exports.csv_response(header, sections, "training-report")
+    if fmt == "xlsx":
+        return exports.xlsx_response(header, sections, "training-report")
+    if fmt == "pdf":
+        response = HttpResponse(exports.pdf_bytes(header, sections), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="training-report.pdf"'
+        return response
+    raise Http404
+
+
+@refuse_other_organisations
+def trainee_export(request, fmt):
+    """Nicknames and scores: the coordinator's own organisation only (admins: the one they
+    filter to, or all)."""
+    form, data = _read(request)
+    if data is None:
+        return TemplateResponse(request, "reports/dashboard.html", {"form": form, "data": None}, status=400)
+    from .training_report import Section
+
+    header = [(_("Trainees"), ""), (_("Course"), data.scope.course.title)]
+    sections = [Section(_("Trainees"), trainee_columns(), trainee_rows(data))]
+    if fmt == "csv":
+        return exports.csv_response(header, sections, "trainees")
+    if fmt == "xlsx":
+        return exports.xlsx_response(header, sections, "trainees")
+    raise Http404

@@ -1,0 +1,34 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import views
+from .access import may_see_reports
+
+report_urls = (
+    [
+        path("", views.dashboard, name="dashboard"),
+        path("training-report/", views.report_page, name="report"),
+        path("training-report.<str:fmt>", views.report_export, name="report_export"),
+        path("trainees.<str:fmt>", views.trainee_export, name="trainee_export"),
+    ],
+    "reports",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("reports/", include(report_urls))]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem(
+        gettext_lazy("Reports"), reverse("reports:dashboard"), icon_name="table", order=270
+    )
