@@ -98,3 +98,23 @@ class NicknameLoginForm(NoLabelSuffix, AuthenticationForm):
 
 class TraineePasswordChangeForm(NoLabelSuffix, PasswordChangeForm):
     pass
+
+
+class DeleteAccountForm(NoLabelSuffix, forms.Form):
+    """Deleting asks for the password, so a phone left signed in cannot be used for it."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -12,3 +12,15 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.unprefixed_paths):
             return response
         return super().process_response(request, response)
+
+
+def permissions_policy(get_response):
+    """No page of the site may use the camera, the microphone or the phone's location,
+    whatever a package or an embed asks for."""
+
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response
+
+    return middleware

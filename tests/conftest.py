@@ -2,7 +2,7 @@ import pytest
 
 from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
 
-from .builders import build_course
+from .builders import build_course, build_quiz
 from .factories import OrganisationFactory, TraineeFactory, TrainingGroupFactory, UserFactory
 
 
@@ -54,3 +54,15 @@ def home_pages(db):
 def course(home_pages):
     """A course of three modules in uk, translated into ru with wagtail-localize."""
     return build_course(home_pages)
+
+
+@pytest.fixture
+def final_course(course):
+    """The test course with a final test (pass mark 75%) in both languages."""
+    page, modules = course
+    final = build_quiz(kind="final", pass_mark=75)
+    for translation in page.get_translations(inclusive=True):
+        translation.final_test = final
+        translation.save_revision().publish()
+    page.refresh_from_db()
+    return page, modules, final

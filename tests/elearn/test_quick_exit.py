@@ -40,3 +40,8 @@ def test_discreet_mode_gives_a_neutral_title_and_icon(client, home_pages, settin
     assert "<title>Нотатки</title>" in html
     assert "favicon-neutral.svg" in html
     assert "Conecta" not in html
+
+
+def test_no_page_may_use_the_camera_microphone_or_location(client, home_pages):
+    for url in ("/uk/", "/static/css/site.css", "/healthz"):
+        assert client.get(url)["Permissions-Policy"] == "camera=(), microphone=(), geolocation=()"
