@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
 
@@ -21,6 +24,44 @@ def permissions_policy(get_response):
     def middleware(request):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response
+
+    return middleware
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def content_security_policy(get_response):
+    """A strict policy for every page a trainee sees: scripts, styles, media and frames
+    from this site only, no inline script or style, no plugins, never framed elsewhere.
+    Forms may post here and to the quick exit's neutral site (its 303 lands there). The
+    Wagtail admin, which needs inline scripts, and responses that set their own policy
+    (the sandboxed H5P player, package files) are left alone."""
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "media-src 'self'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            f"form-action 'self' {_origin(settings.QUICK_EXIT_URL)}",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+    def middleware(request):
+        response = get_response(request)
+        is_page = response.get("Content-Type", "").startswith("text/html")
+        if is_page and not request.path_info.startswith("/admin/"):
+            response.headers.setdefault("Content-Security-Policy", policy)
         return response
 
     return middleware

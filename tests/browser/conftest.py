@@ -1,7 +1,8 @@
 """Browser tests: Playwright driving Debian's chromium at a phone's size (360×740).
 
 Every request a page makes is checked: anything not for the test server is refused and
-recorded, and the test fails if there was any (no CDN, font, analytics or embed)."""
+recorded, and the test fails if there was any (no CDN, font, analytics or embed), or if
+the Content-Security-Policy had to block anything."""
 
 import os
 import shutil
@@ -76,6 +77,12 @@ class Visit:
         )
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
+        self.policy_violations = self.page.policy_violations = []  # a test may expect some
+        self.page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.policy_violations.append(message.text)
 
     def _route(self, route):
         url = route.request.url
@@ -103,9 +110,11 @@ def visit(browser, live_server):
 
     yield open_visit
     foreign = [url for opened in visits for url in opened.foreign_requests]
+    violations = [text for opened in visits for text in opened.policy_violations]
     for opened in visits:
         opened.close()
     assert foreign == [], f"pages asked third-party hosts: {foreign}"
+    assert violations == [], f"the Content-Security-Policy blocked something: {violations}"
 
 
 @pytest.fixture

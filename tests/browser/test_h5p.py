@@ -100,3 +100,5 @@ def test_a_packages_script_cannot_read_cookies_the_page_or_a_signed_in_page(visi
     expect(player.locator(".probe-cookie")).to_have_text("blocked:SecurityError")
     expect(player.locator(".probe-parent")).to_have_text("blocked:SecurityError")
     expect(player.locator(".probe-fetch")).to_have_text("blocked:TypeError")
+    assert any("connect-src" in text for text in page.policy_violations)  # the player's CSP did it
+    page.policy_violations.clear()

@@ -45,3 +45,15 @@ def test_discreet_mode_gives_a_neutral_title_and_icon(client, home_pages, settin
 def test_no_page_may_use_the_camera_microphone_or_location(client, home_pages):
     for url in ("/uk/", "/static/css/site.css", "/healthz"):
         assert client.get(url)["Permissions-Policy"] == "camera=(), microphone=(), geolocation=()"
+
+
+def test_trainee_pages_have_a_strict_content_security_policy(client, trainee, home_pages):
+    client.force_login(trainee)
+
+    policy = client.get("/uk/accounts/")["Content-Security-Policy"]
+
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert "unsafe" not in policy
+    assert directives["frame-ancestors"] == "'none'" and directives["object-src"] == "'none'"
+    assert directives["form-action"] == "'self' https://neutral.example"
