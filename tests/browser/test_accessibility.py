@@ -1,0 +1,74 @@
+"""axe-core on every page a trainee or visitor sees, in Ukrainian and Russian: no
+violations. (axe is injected through the browser's debugging protocol, so the pages'
+own Content-Security-Policy stays as it is.)"""
+
+from pathlib import Path
+
+import pytest
+
+from certificates.models import Certificate
+from courses.models import CoursePage, ModulePage
+from quizzes.models import Attempt
+from tests.browser.test_foundation import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
+
+
+def violations(page, url):
+    page.goto(url)
+    page.evaluate(AXE)
+    found = page.evaluate(
+        """async () => (await axe.run(document)).violations.map(
+            v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`)"""
+    )
+    return [f"{url} {problem}" for problem in found]
+
+
+def pages(lang):
+    course = CoursePage.objects.get(locale__language_code=lang)
+    modules = list(course.modules())
+    certificate = Certificate.objects.get(user__nickname="trainee-demo")
+    attempt = Attempt.objects.filter(user__nickname="trainee-demo", finished_at__isnull=False).first()
+    public = [
+        f"/{lang}/",
+        course.get_parent().url,
+        course.url,
+        *[module.url for module in modules],
+        f"/{lang}/accounts/login/",
+        f"/{lang}/accounts/signup/",
+        f"/{lang}/certificates/verify/",
+        f"/{lang}/certificates/verify/{certificate.code}/",
+        f"/{lang}/certificates/verify/ZZZZ-ZZZZ-ZZZZ/",
+        f"/{lang}/no-such-page/",
+    ]
+    signed_in = [
+        f"/{lang}/learning/",
+        f"/{lang}/accounts/",
+        f"/{lang}/accounts/password/",
+        f"/{lang}/accounts/delete/",
+        f"/{lang}/certificates/",
+        f"/{lang}/certificates/{certificate.pk}/",
+        f"/{lang}/tests/{course.final_test_id}/",
+        f"/{lang}/tests/attempts/{attempt.token}/result/",
+        *[module.url for module in modules],
+    ]
+    return public, signed_in
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_no_accessibility_violations_on_any_trainee_page(visit, demo, lang):
+    public, signed_in = pages(lang)
+    page = visit("uk-UA" if lang == "uk" else "ru-RU")
+    problems = [problem for url in public for problem in violations(page, url)]
+
+    sign_in(page, lang)
+    problems += [problem for url in signed_in for problem in violations(page, url)]
+    page.goto(ModulePage.objects.get(slug="condoms-and-negotiation", locale__language_code=lang).url)
+    page.locator("[data-h5p-open]").click()  # the opened activity, its frame included
+    page.frame_locator("iframe.h5p-card__iframe").locator(".h5p-conecta-check__answer").first.wait_for()
+    page.evaluate(AXE)
+    problems += page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+
+    assert problems == [], "\n".join(problems)
