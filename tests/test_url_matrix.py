@@ -1,0 +1,209 @@
+"""Every URL the resolver knows × every role, with the answer each must get.
+
+Roles: anonymous; trainee A (the demo trainee, Salus) and trainee B (Humanitarian Action,
+another group); a trainer and a coordinator of Salus; a coordinator of Humanitarian
+Action; an admin. Our own admin views are all in; of Wagtail's admin a sample. A URL
+pattern that is not classified here fails the test, so a new view must say who may use it."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.models import TrainingGroup, User
+from certificates.models import Certificate
+from courses.models import CoursePage, ModulePage
+from h5p.assets import asset_token
+from h5p.demo import BLOCK_ID
+from quizzes.models import Attempt
+
+ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "coordinator_a", "coordinator_b", "admin"]
+LOGIN = "login"  # a redirect to the log-in page
+ADMIN_LOGIN = "admin-login"  # Wagtail's admin redirects to its own log-in page
+DENIED = "denied"  # Wagtail's admin: back to the dashboard with "no permission"
+
+
+def everyone(answer):
+    return dict.fromkeys(ROLES, answer)
+
+
+def signed_in(answer, anonymous=LOGIN):
+    return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], answer)}
+
+
+def staff_only(allowed, answer=200):
+    """Wagtail admin: anonymous → admin log-in; trainees → no admin at all; else as given."""
+    answers = {"anonymous": ADMIN_LOGIN, "trainee_a": ADMIN_LOGIN, "trainee_b": ADMIN_LOGIN}
+    for role in ROLES[3:]:
+        answers[role] = answer if role in allowed else DENIED
+    return answers
+
+
+def matrix(demo):
+    """pattern name -> (URL to request with GET, {role: expected answer})."""
+    uk_course = CoursePage.objects.get(locale__language_code="uk")
+    module = ModulePage.objects.get(slug="condoms-and-negotiation", locale__language_code="uk")
+    attempt = Attempt.objects.filter(user__nickname="trainee-demo", finished_at__isnull=False).first()
+    question = attempt.answers.first().question_id
+    certificate = Certificate.objects.get(user__nickname="trainee-demo")
+    content = next(b.value["content_uk"] for b in module.body if b.block_type == "h5p")
+    token = asset_token(content)
+    own_attempt = {"trainee_a": 200}
+    only_a = {**signed_in(404), **own_attempt}
+    staff = ["coordinator_a", "coordinator_b", "admin"]
+    editors = ["trainer", "coordinator_a", "coordinator_b", "admin"]
+    return {
+        "healthz": ("/healthz", everyone(200)),
+        "quick_exit": ("/quick-exit/", everyone(405)),
+        "wagtaildocs_serve": ("/documents/999/x.pdf", everyone(404)),
+        "wagtaildocs_authenticate_with_password": (
+            "/documents/authenticate_with_password/999/",
+            everyone(404),
+        ),
+        "h5p_asset": (f"/h5p/assets/{token}/h5p.json", everyone(200)),
+        "h5p_play": (f"/h5p/play/{token}/", everyone(200)),
+        "accounts:account": ("/uk/accounts/", signed_in(200)),
+        "accounts:signup": ("/uk/accounts/signup/", signed_in(302, anonymous=200)),
+        "accounts:login": ("/uk/accounts/login/", signed_in(302, anonymous=200)),
+        "accounts:logout": ("/uk/accounts/logout/", everyone(405)),
+        "accounts:password_change": ("/uk/accounts/password/", signed_in(200)),
+        "accounts:my_data": ("/uk/accounts/my-data.json", signed_in(200)),
+        "accounts:delete": (
+            "/uk/accounts/delete/",
+            {**signed_in(200), "trainer": 404, "coordinator_a": 404, "coordinator_b": 404, "admin": 404},
+        ),
+        "courses:my_learning": ("/uk/learning/", signed_in(200)),
+        "courses:module_finish": (f"/uk/learning/modules/{module.pk}/finish/", signed_in(405)),
+        "quizzes:detail": (f"/uk/tests/{uk_course.final_test_id}/", everyone(200)),  # read like a module
+        "quizzes:start": (f"/uk/tests/{uk_course.final_test_id}/start/", signed_in(405)),
+        "quizzes:take": (f"/uk/tests/attempts/{attempt.token}/", {**only_a, "trainee_a": 302}),
+        "quizzes:feedback": (f"/uk/tests/attempts/{attempt.token}/feedback/{question}/", only_a),
+        "quizzes:result": (f"/uk/tests/attempts/{attempt.token}/result/", only_a),
+        "h5p:statement": (f"/uk/activities/{module.pk}/{BLOCK_ID}/statements/", everyone(405)),
+        "h5p:state": (f"/uk/activities/{module.pk}/{BLOCK_ID}/state/", everyone(405)),
+        "certificates:mine": ("/uk/certificates/", signed_in(200)),
+        "certificates:detail": (f"/uk/certificates/{certificate.pk}/", only_a),
+        "certificates:download": (f"/uk/certificates/{certificate.pk}/download/", signed_in(405)),
+        "certificates:verify": ("/uk/certificates/verify/", everyone(200)),
+        "certificates:verify_code": (f"/uk/certificates/verify/{certificate.code}/", everyone(200)),
+        "wagtailcore_authenticate_with_password": (
+            "/uk/_util/authenticate_with_password/999/999/",
+            everyone(404),
+        ),
+        "wagtailcore_login": ("/uk/_util/login/", everyone(200)),  # Wagtail's form for private pages
+        "wagtail_serve": (module.url, everyone(200)),
+        # Our own admin views.
+        "reports:dashboard": ("/admin/reports/", {**staff_only(staff), "trainer": 403}),
+        "reports:report": ("/admin/reports/training-report/", {**staff_only(staff), "trainer": 403}),
+        "reports:report_export": (
+            "/admin/reports/training-report.csv",
+            {**staff_only(staff), "trainer": 403},
+        ),
+        "reports:trainee_export": ("/admin/reports/trainees.csv", {**staff_only(staff), "trainer": 403}),
+        "certificates_admin:list": ("/admin/certificates/", staff_only(staff)),
+        "certificates_admin:export": ("/admin/certificates/export.csv", staff_only(staff)),
+        "certificates_admin:revoke": (
+            f"/admin/certificates/{certificate.pk}/revoke/",
+            {**staff_only(["coordinator_a", "admin"]), "coordinator_b": 404},
+        ),
+        "accounts_admin:trainees": (
+            "/admin/trainees/",
+            staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"]),
+        ),
+        "accounts_admin:trainee_password": (
+            f"/admin/trainees/{certificate.user_id}/password/",
+            {**staff_only(["trainer", "coordinator_a", "admin"]), "coordinator_b": 404},
+        ),
+        "h5p_admin:library": (
+            "/admin/interactive/",
+            staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"]),
+        ),
+        "h5p_chooser:choose": (
+            "/admin/h5p_chooser/",
+            staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"]),
+        ),
+        "h5p_chooser:choose_results": ("/admin/h5p_chooser/results/", staff_only(editors)),
+        "h5p_chooser:chosen": (f"/admin/h5p_chooser/chosen/{content.pk}/", staff_only(editors)),
+        "h5p_chooser:chosen_multiple": (
+            f"/admin/h5p_chooser/chosen-multiple/?id={content.pk}",
+            staff_only(editors),
+        ),
+        "h5p_chooser:create": ("/admin/h5p_chooser/create/", staff_only(editors)),
+        # A sample of Wagtail's own admin.
+        "wagtailadmin_home": ("/admin/", staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"])),
+        "wagtailadmin_explore": (
+            f"/admin/pages/{uk_course.pk}/",
+            staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"]),
+        ),
+        "wagtailusers_users:index": ("/admin/users/", staff_only(["admin"])),
+    }
+
+
+OWN_ADMIN_NAMESPACES = {"reports", "certificates_admin", "accounts_admin", "h5p_admin", "h5p_chooser"}
+
+
+def known_patterns():
+    """Every pattern name outside Wagtail's admin, plus every name in our admin namespaces."""
+    names = set()
+
+    def walk(patterns, namespace="", in_admin=False):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = (
+                    f"{namespace}:{pattern.namespace}"
+                    if namespace and pattern.namespace
+                    else (pattern.namespace or namespace)
+                )
+                walk(pattern.url_patterns, inner or "", in_admin or str(pattern.pattern).startswith("admin/"))
+            elif isinstance(pattern, URLPattern):
+                name = f"{namespace}:{pattern.name}" if namespace else str(pattern.name)
+                if not in_admin or namespace.split(":")[0] in OWN_ADMIN_NAMESPACES:
+                    names.add(name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def answer(response):
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith("/admin/login/"):
+            return ADMIN_LOGIN
+        if "/accounts/login/" in location:
+            return LOGIN
+        if location.rstrip("/") == "/admin" and response.wsgi_request.path.startswith("/admin/"):
+            return DENIED
+    return response.status_code
+
+
+@pytest.fixture
+def people(db):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=__import__("io").StringIO())
+    spb = TrainingGroup.objects.get(join_code="SPBDEMO")
+    trainee_b = User.objects.create_user("trainee-b", "x", training_group=spb, organisation=spb.organisation)
+    return {
+        "anonymous": None,
+        "trainee_a": User.objects.get(nickname="trainee-demo"),
+        "trainee_b": trainee_b,
+        "trainer": User.objects.get(nickname="trainer-lviv"),
+        "coordinator_a": User.objects.get(nickname="coordinator-lviv"),
+        "coordinator_b": User.objects.get(nickname="coordinator-spb"),
+        "admin": User.objects.get(nickname="admin"),
+    }
+
+
+def test_every_url_answers_every_role_as_expected(client, people):
+    table = matrix(people)
+    assert known_patterns() <= set(table), f"unclassified URLs: {sorted(known_patterns() - set(table))}"
+
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        if people[role]:
+            client.force_login(people[role])
+        for name, (url, expected) in table.items():
+            got = answer(client.get(url))
+            if got != expected[role]:
+                wrong.append(f"{role:14} {name:40} {url}: expected {expected[role]}, got {got}")
+    assert wrong == [], "\n".join(wrong)
+    print(f"URL × role matrix: {len(table)} URLs × {len(ROLES)} roles = {len(table) * len(ROLES)} checks")
