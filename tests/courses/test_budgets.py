@@ -75,3 +75,38 @@ def test_module_page_weighs_under_30_kb_compressed(client, trainee, db):
     client.force_login(trainee)
     for module in ModulePage.objects.all():
         assert page_weight(client, module.url) <= PAGE_BUDGET_BYTES, module.url
+
+
+def test_every_trainee_page_weighs_under_30_kb_compressed(client, db):
+    """Home, course list and course, My learning, the account, tests, certificates and the
+    public check, in both languages, as the demo trainee (who has seen everything)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from accounts.models import User
+    from certificates.models import Certificate
+    from courses.models import CoursePage
+    from quizzes.models import Attempt
+
+    call_command("load_demo", stdout=StringIO())
+    demo = User.objects.get(nickname="trainee-demo")
+    certificate = Certificate.objects.get(user=demo)
+    attempt = Attempt.objects.filter(user=demo).first()
+    client.force_login(demo)
+    for lang in ("uk", "ru"):
+        course = CoursePage.objects.get(locale__language_code=lang)
+        urls = [
+            f"/{lang}/",
+            course.get_parent().url,
+            course.url,
+            f"/{lang}/learning/",
+            f"/{lang}/accounts/",
+            f"/{lang}/tests/{course.final_test_id}/",
+            f"/{lang}/tests/attempts/{attempt.token}/result/",
+            f"/{lang}/certificates/",
+            f"/{lang}/certificates/{certificate.pk}/",
+            f"/{lang}/certificates/verify/{certificate.code}/",
+        ]
+        for url in urls:
+            assert page_weight(client, url) <= PAGE_BUDGET_BYTES, url

@@ -29,7 +29,7 @@ def counts_in(cursor):
     return result
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restores_with_the_same_counts(trainee, final_course, tmp_path):
     _page, modules, final = final_course
     finish_modules(trainee, modules)
