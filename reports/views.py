@@ -15,7 +15,7 @@ from . import exports
 from .access import may_see_reports
 from .charts import bar_chart
 from .data import report_data
-from .indicators import headline, module_rows
+from .indicators import counts, headline
 from .scope import ReportFilterForm, scope_for
 from .suppression import is_small
 from .training_report import report_header, trainee_columns, trainee_rows, training_report
@@ -55,32 +55,30 @@ def _organisation_name(data):
     return str(organisation) if organisation else ""
 
 
+def _shown(count):
+    """A chart's bar: None (drawn empty, labelled "<5") for a small count."""
+    return None if is_small(count) else count
+
+
 @refuse_other_organisations
 def dashboard(request):
     form, data = _read(request)
     context = {"form": form, "data": data, "query": request.GET.urlencode()}
     if data is not None:
-        top = headline(data)
-        counts = dict.fromkeys(("enrolled", "completed", "certified"), 0)
-        for trainee in data.trainees:
-            for key in counts:
-                counts[key] += getattr(trainee, key)
-        hide = lambda n: None if is_small(n) else n  # noqa: E731
-        modules = module_rows(data)
-        funnel = [(_("Enrolled"), hide(counts["enrolled"]))]
+        people = counts(data.trainees)
+        funnel = [(_("Enrolled"), _shown(people.enrolled))]
         for module in data.modules:
-            funnel.append((module.title, hide(data.module_completions[module.translation_key])))
+            funnel.append((module.title, _shown(data.module_completions[module.translation_key])))
         funnel += [
-            (_("Completed the course"), hide(counts["completed"])),
-            (_("Certified"), hide(counts["certified"])),
+            (_("Completed the course"), _shown(people.completed)),
+            (_("Certified"), _shown(people.certified)),
         ]
-        months = [(month, hide(count)) for month, count in sorted(data.certificates_by_month.items())]
+        months = [(month, _shown(count)) for month, count in sorted(data.certificates_by_month.items())]
         context.update(
-            headline=top,
+            headline=headline(data),
             funnel=bar_chart(_("From enrolment to certificate"), funnel),
             months=bar_chart(_("Certificates per month"), months) if months else None,
             sections=training_report(data),
-            module_rows=modules,
         )
     return TemplateResponse(request, "reports/dashboard.html", context)
 
