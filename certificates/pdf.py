@@ -25,7 +25,7 @@ ACCENT, INK, MUTED = HexColor("#7a1f5c"), HexColor("#1d1d1f"), HexColor("#55555a
 
 
 @cache
-def _register_fonts() -> TTFont:
+def register_fonts() -> TTFont:
     regular = TTFont(REGULAR, str(FONTS / "SourceSansPro-Regular.ttf"))
     pdfmetrics.registerFont(regular)
     pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "SourceSansPro-Bold.ttf")))
@@ -33,7 +33,7 @@ def _register_fonts() -> TTFont:
 
 
 def font_has(char: str) -> bool:
-    return char == " " or ord(char) in _register_fonts().face.charToGlyph
+    return char == " " or ord(char) in register_fonts().face.charToGlyph
 
 
 def _centred(canvas, text, y, size, font=REGULAR, color=INK, width=None):
@@ -58,7 +58,7 @@ def _plural_count(hours) -> int:
 
 def certificate_pdf(*, name, organisation, course_title, hours, issued_at, score, code, verify_url, language):
     """The PDF bytes. `score` is None when the course does not show it."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     canvas = Canvas(buffer, pagesize=(width, height), invariant=True)

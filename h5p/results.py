@@ -43,7 +43,11 @@ def statement_record(*, user, activity: Activity, body: bytes) -> Recorded:
         stored = False
     else:
         stored = True
-    module_complete = module_check_complete(user=user, module=activity.module)
+    # Only a completing statement can change the module: the others (progress inside the
+    # package, sub-questions) skip the check, which reads every required activity.
+    module_complete = statement.completes_activity and module_check_complete(
+        user=user, module=activity.module
+    )
     return Recorded(stored=stored, module_complete=module_complete)
 
 

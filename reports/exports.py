@@ -65,9 +65,9 @@ def pdf_bytes(header, sections) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from certificates.pdf import BOLD, REGULAR, _register_fonts
+    from certificates.pdf import BOLD, REGULAR, register_fonts
 
-    _register_fonts()
+    register_fonts()
     styles = getSampleStyleSheet()
     for style in styles.byName.values():
         style.fontName = REGULAR
