@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "elearn.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "elearn.csrf.NoReferrerCsrfViewMiddleware",  # Django's, for posts without a Referer
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -264,9 +264,9 @@ X_FRAME_OPTIONS = "DENY"
 # When HTTPS is enforced (production), the container's health check still speaks plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# "same-origin", not "no-referrer": with no-referrer Chromium sends `Origin: null` on form
-# posts and Django's CSRF check refuses every form. Other hosts still get no referrer.
-SECURE_REFERRER_POLICY = "same-origin"
+# No page tells the next one, or another site, where the visitor came from. Forms then post
+# with `Origin: null`; elearn/csrf.py checks them by fetch metadata and token.
+SECURE_REFERRER_POLICY = "no-referrer"
 
 # Nothing here logs who a visitor is: Django's request log names paths, not users.
 LOGGING = {

@@ -21,5 +21,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+# `__Host-` cookies can only be set by this host over HTTPS, with no Domain: no subdomain or
+# plain-HTTP page can plant a session or a CSRF token (elearn/csrf.py relies on this).
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Django's check looks for its CSRF middleware by name; ours (elearn/csrf.py) subclasses it.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
 DEMO_DATA_ALLOWED = False

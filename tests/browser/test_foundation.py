@@ -1,4 +1,5 @@
 import pytest
+from django.core.signals import request_started
 from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
@@ -84,6 +85,31 @@ def sign_in(page, lang="uk", nickname="trainee-demo"):
     page.wait_for_url(f"**/{lang}/accounts/")
     account = "Мій обліковий запис" if lang == "uk" else "Моя учётная запись"
     expect(page.get_by_role("heading", level=1)).to_have_text(account)
+
+
+def test_no_page_tells_the_next_where_the_trainee_came_from_and_forms_still_work(visit, demo):
+    """Referrer-Policy: no-referrer. Chromium then posts forms with `Origin: null` and no
+    Referer, which Django's own CSRF check would refuse (elearn/csrf.py)."""
+    posts = []
+
+    def record_posts(sender, environ, **kwargs):
+        if environ["REQUEST_METHOD"] == "POST":
+            posts.append(environ)
+
+    request_started.connect(record_posts)
+    try:
+        page = visit()
+        page.goto("/uk/")
+        page.get_by_role("link", name="Увійти").first.click()
+        page.wait_for_url("**/uk/accounts/login/")
+        assert page.evaluate("document.referrer") == ""
+        sign_in(page)
+    finally:
+        request_started.disconnect(record_posts)
+
+    [login] = posts
+    assert login["HTTP_ORIGIN"] == "null" and "HTTP_REFERER" not in login
+    assert login["HTTP_SEC_FETCH_SITE"] == "same-origin"
 
 
 def assert_exited(page):

@@ -8,9 +8,9 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_production_settings_pass_the_deploy_check_without_warnings():
+def production_env():
     # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is no part of a deployment.
-    env = {
+    return {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "elearn.settings.production",
         "SECRET_KEY": "k" * 20 + "a-long-random-production-secret-0123456789",
@@ -19,10 +19,12 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
         "WAGTAILADMIN_BASE_URL": "https://learn.example.org",
     }
 
+
+def test_production_settings_pass_the_deploy_check_without_warnings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=production_env(),
         capture_output=True,
         text=True,
         check=False,
@@ -30,6 +32,36 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+PRINT_COOKIE_SETTINGS = """
+from django.conf import settings
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.module_loading import import_string
+for kind in ("SESSION", "CSRF"):
+    print(*(getattr(settings, f"{kind}_COOKIE_{part}") for part in ("NAME", "SECURE", "DOMAIN", "PATH")))
+middleware = [import_string(path) for path in settings.MIDDLEWARE]
+print(any(isinstance(each, type) and issubclass(each, CsrfViewMiddleware) for each in middleware))
+"""
+
+
+def test_production_cookies_cannot_be_planted_by_another_host_or_over_http():
+    """elearn/csrf.py lets a post without an origin through to the token check; the
+    token's cookie must then be one that only this host, over HTTPS, can set."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", PRINT_COOKIE_SETTINGS],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.splitlines() == [
+        "__Host-sessionid True None /",
+        "__Host-csrftoken True None /",
+        "True",
+    ]
 
 
 def test_production_refuses_to_start_without_a_secret_key():
