@@ -5,6 +5,18 @@ from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
 from .builders import build_course, build_quiz
 from .factories import OrganisationFactory, TraineeFactory, TrainingGroupFactory, UserFactory
 
+MIGRATED_ROWS = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test database, plus a copy of its migrated rows (Wagtail's root page, locales,
+    roles) taken before any test can flush them: the browser tests restore from it."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        request.config.stash[MIGRATED_ROWS] = connection.creation.serialize_db_to_string()
+
 
 @pytest.fixture
 def organisation(db):

@@ -34,25 +34,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def database_snapshot(django_db_setup, django_db_blocker):
-    """The migrated database's contents (Wagtail's root page, locales, roles)."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture(autouse=True)
-def restorable_database(database_snapshot):
+def restorable_database(django_db_setup, request):
     """Browser tests flush the database after each test (the live server sees committed data
     only) and rely on serialized rollback to bring the migrated rows back. Playwright's sync
     API keeps an event loop running in this thread, so Django's connection handler, an
-    asgiref Local, may hand out another connection object than the one serialized at set-up:
-    give the current one the snapshot, or the rollback silently restores nothing."""
+    asgiref Local, may hand out another connection object than the one serialized at set-up,
+    and the rollback then silently restores nothing. Give the current one the copy
+    tests/conftest.py took; if an earlier transactional test left the database empty before
+    this one could, restore the copy now."""
     from django.db import connections
+    from wagtail.models import Locale
 
-    connections["default"]._test_serialized_contents = database_snapshot
+    from tests.conftest import MIGRATED_ROWS
+
+    connection = connections["default"]
+    connection._test_serialized_contents = request.config.stash[MIGRATED_ROWS]
+    if not Locale.objects.exists():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture(scope="session")
