@@ -8,8 +8,8 @@ from tests.factories import PASSWORD
 LOGIN = "/{lang}/accounts/login/"
 
 
-def log_in(client, nickname, password, lang="uk"):
-    return client.post(LOGIN.format(lang=lang), {"username": nickname, "password": password})
+def log_in(client, nickname, password, lang="uk", **meta):
+    return client.post(LOGIN.format(lang=lang), {"username": nickname, "password": password}, **meta)
 
 
 def test_trainee_logs_in_with_nickname_in_any_case(client, trainee):
@@ -46,6 +46,26 @@ def test_throttle_is_per_nickname_and_address_not_per_address(client, trainee, g
         log_in(client, "sonia", "wrong-password")
 
     assert log_in(client, "lada", PASSWORD).status_code == 302
+
+
+def test_a_failed_login_keeps_no_client_address(client, trainee):
+    from axes.models import AccessAttempt
+
+    log_in(client, "sonia", "wrong-password", REMOTE_ADDR="203.0.113.7")
+
+    attempt = AccessAttempt.objects.get()
+    assert attempt.failures_since_start == 1
+    stored = [str(getattr(attempt, field.attname)) for field in AccessAttempt._meta.fields]
+    assert not any("203.0.113.7" in value for value in stored)
+
+
+def test_behind_the_proxy_the_lock_follows_each_client_not_the_proxy(client, trainee, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "sonia", "wrong-password", HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    assert log_in(client, "sonia", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
+    assert log_in(client, "sonia", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
 
 
 def test_session_ends_when_the_browser_closes(client, trainee):
