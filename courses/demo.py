@@ -25,7 +25,12 @@ from elearn.models import HomePage
 from .demo_content import COURSE, INDEX, MODULES
 from .models import CourseIndexPage, CoursePage, ModulePage
 
-WORKFLOW_NAME = "Review by a coordinator"
+# Workflow and task names are data, shown to trainers as they are: one workflow per language
+# tree, named in that language.
+WORKFLOWS = {
+    "uk": ("Перевірка перед публікацією", "Погодження координаторки або координатора"),
+    "ru": ("Проверка перед публикацией", "Согласование координатора"),
+}
 # Demo notation -> (block type, names of the struct's fields; None for a plain text block).
 BLOCKS = {
     "text": ("text", None),
@@ -157,14 +162,20 @@ def load_workflow_and_permissions(index_pages) -> None:
                     defaults={"permission": _page_permission(codename)},
                 )
 
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    for page in index_pages:
+        workflow = _review_workflow(page.locale.language_code, coordinators)
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def _review_workflow(language, coordinators) -> Workflow:
+    workflow_name, task_name = WORKFLOWS[language]
+    workflow, created = Workflow.objects.get_or_create(name=workflow_name)
     if created:
-        task, _ = GroupApprovalTask.objects.get_or_create(name="Coordinator review")
+        task, _ = GroupApprovalTask.objects.get_or_create(name=task_name)
         task.groups.set([coordinators])
         # Not workflow.workflow_tasks.create(): on a modelcluster relation that stays in memory.
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    for page in index_pages:
-        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
 
 
 def _page_permission(codename):

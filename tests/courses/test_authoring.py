@@ -54,7 +54,7 @@ def test_trainer_edits_a_module_and_submits_it_for_review(
     assert module.title == "Модуль 1"  # the live page waits for the coordinator
     state = WorkflowState.objects.get(object_id=str(module.pk))
     assert state.status == "in_progress"
-    assert state.workflow.name == "Review by a coordinator"
+    assert state.workflow.name == "Перевірка перед публікацією"
 
 
 def test_coordinator_approves_and_the_change_goes_live(
