@@ -37,31 +37,50 @@ def _origin(url: str) -> str:
 def content_security_policy(get_response):
     """A strict policy for every page a trainee sees: scripts, styles, media and frames
     from this site only, no inline script or style, no plugins, never framed elsewhere.
-    Forms may post here and to the quick exit's neutral site (its 303 lands there). The
-    Wagtail admin, which needs inline scripts, and responses that set their own policy
-    (the sandboxed H5P player, package files) are left alone."""
-    policy = "; ".join(
+    Forms may post here and to the quick exit's neutral site (its 303 lands there).
+
+    The Wagtail admin still has inline scripts (panels, date widgets, wagtail-localize's
+    editor), so its policy allows those but, like the trainees', loads and sends nothing
+    to another host. Responses that set their own policy (the sandboxed H5P player,
+    package files) keep it."""
+    own_host_only = [
+        "default-src 'self'",
+        "media-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "object-src 'none'",
+    ]
+    trainee_policy = "; ".join(
         [
-            "default-src 'self'",
+            *own_host_only,
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self' data:",
-            "media-src 'self'",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "frame-src 'self'",
-            "object-src 'none'",
             "base-uri 'none'",
             f"form-action 'self' {_origin(settings.QUICK_EXIT_URL)}",
             "frame-ancestors 'none'",
         ]
     )
+    admin_policy = "; ".join(
+        [
+            *own_host_only,
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",  # the page editor's preview panel
+        ]
+    )
 
     def middleware(request):
         response = get_response(request)
-        is_page = response.get("Content-Type", "").startswith("text/html")
-        if is_page and not request.path_info.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", policy)
+        if response.get("Content-Type", "").startswith("text/html"):
+            is_admin = request.path_info.startswith("/admin/")
+            response.headers.setdefault(
+                "Content-Security-Policy", admin_policy if is_admin else trainee_policy
+            )
         return response
 
     return middleware

@@ -8,18 +8,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
+from tests.browser.test_authoring import admin_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_a_coordinator_filters_the_dashboard_and_downloads_the_xlsx(visit, demo, tmp_path):
     page = visit()
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill("coordinator-lviv")
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    admin_sign_in(page, "coordinator-lviv")
 
     page.goto("/admin/reports/")
     today = timezone.localdate().isoformat()

@@ -57,3 +57,17 @@ def test_trainee_pages_have_a_strict_content_security_policy(client, trainee, ho
     assert "unsafe" not in policy
     assert directives["frame-ancestors"] == "'none'" and directives["object-src"] == "'none'"
     assert directives["form-action"] == "'self' https://neutral.example"
+
+
+def test_admin_pages_load_and_send_nothing_to_another_host(client, coordinator, home_pages):
+    """Wagtail's admin still needs inline scripts, but like the trainees' pages it may
+    only talk to this site (tests/browser/test_authoring.py: nothing blocked)."""
+    client.force_login(coordinator)
+
+    policy = client.get("/admin/")["Content-Security-Policy"]
+
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    for directive in ("default-src", "connect-src", "font-src", "media-src", "frame-src", "form-action"):
+        assert directives[directive] == "'self'", directive
+    assert directives["script-src"] == "'self' 'unsafe-inline'" and "unsafe-eval" not in policy
+    assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'self'"

@@ -1,0 +1,97 @@
+"""A trainer in Chromium writes a module with an H5P activity and submits it; a
+coordinator approves it; then a visitor reads it. A broken package is refused on the way."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.demo import DEMO_PASSWORD
+from courses.models import CoursePage
+from h5p.models import H5PContent
+from h5p.packaging import check_content, pack
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+TITLE = "Як говорити про тестування"
+DESKTOP = {"width": 1280, "height": 900}  # trainers write on a computer
+
+
+def admin_sign_in(page, nickname):
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(nickname)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/admin/")
+
+
+def upload(page, path, title):
+    page.goto("/admin/interactive/")
+    page.locator("input[name=title]").fill(title)
+    page.locator("select[name=language]").select_option("uk")
+    page.locator("input[name=package]").set_input_files(path)
+    page.get_by_role("button", name="Перевірити й завантажити").click()
+
+
+def choose_package(page, title):
+    """Fills the first package field still empty."""
+    page.get_by_role("button", name="Обрати інтерактивний матеріал").first.click()
+    page.get_by_role("dialog").get_by_role("link", name=title).click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+
+
+def test_a_trainer_writes_a_module_with_an_activity_and_a_coordinator_publishes_it(visit, demo, tmp_path):
+    broken = tmp_path / "broken.h5p"
+    broken.write_text("not a zip")
+    package = tmp_path / "testing.h5p"
+    question = check_content("Чи можна пройти тест на ВІЛ анонімно?", [("Так", True), ("Ні", False)])
+    package.write_bytes(pack("Тестування", question, language="uk"))
+    page = visit()
+    page.set_viewport_size(DESKTOP)
+    admin_sign_in(page, "trainer-lviv")
+
+    # A broken package: a translated reason, nothing stored.
+    packages_before = H5PContent.objects.count()
+    upload(page, broken, "Зламаний")
+    expect(page.get_by_text("Цей файл не пакет H5P: це не ZIP-архів.")).to_be_visible()
+    assert H5PContent.objects.count() == packages_before
+
+    upload(page, package, "Тестування: анонімно?")
+    expect(page.get_by_text("«Тестування: анонімно?» готове до використання.")).to_be_visible()
+
+    # The module: a text and the activity, Ukrainian package and the demo's Russian one.
+    course_page = CoursePage.objects.get(locale__language_code="uk")
+    page.goto(f"/admin/pages/{course_page.pk}/")
+    page.get_by_role("link", name="Додати дочірню сторінку").first.click()
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_summary").fill("Як запропонувати тест на ВІЛ без тиску.")
+    page.locator("#id_estimated_minutes").fill("10")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Текст").click()
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("Тест на ВІЛ можна пройти безкоштовно й анонімно.")
+    page.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name="Інтерактивне завдання (H5P)").click()
+    page.locator("input[id$='-value-title']").fill("Перевірте себе")
+    choose_package(page, "Тестування: анонімно?")
+    choose_package(page, "Какой лубрикант безопасен?")
+    page.get_by_role("button", name="Більше дій").click()
+    page.get_by_role("button", name="Надіслати в Перевірка перед публікацією").click()
+    expect(page.get_by_text(f"Сторінку '{TITLE}' створено і направлено на модерацію.")).to_be_visible()
+
+    # Not live until a coordinator approves.
+    course = "/uk/courses/peer-educator-basic-course/"
+    page.goto(course)
+    expect(page.get_by_text(TITLE)).to_have_count(0)
+
+    admin_sign_in(page, "coordinator-lviv")
+    review = page.locator("#awaiting-review-section tr", has_text=TITLE)
+    review.get_by_role("button", name="Дії").click()
+    review.get_by_role("button", name="Схвалити", exact=True).click()
+    expect(review).to_have_count(0)  # nothing left to review
+
+    page.context.clear_cookies()
+    page.goto(course)
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_text("Тест на ВІЛ можна пройти безкоштовно й анонімно.")).to_be_visible()
+    expect(page.get_by_role("button", name="Відкрити завдання")).to_be_visible()
