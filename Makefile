@@ -21,7 +21,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	mkdir -p node_modules && touch $@
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+# compilemessages also builds locale_wagtail/ (admin strings Wagtail leaves untranslated).
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(wildcard locale_wagtail/*/LC_MESSAGES/*.po) $(VENV)/.installed
 	$(MANAGE) compilemessages $(I18N_IGNORE) --locale $*
 
 install: $(VENV)/.installed node_modules/.installed locale/uk/LC_MESSAGES/django.mo locale/ru/LC_MESSAGES/django.mo
@@ -45,7 +46,7 @@ migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 i18n-check: install
-	@status=0; for po in locale/*/LC_MESSAGES/django.po; do \
+	@status=0; for po in locale/*/LC_MESSAGES/django.po locale_wagtail/*/LC_MESSAGES/*.po; do \
 		stats=$$(msgfmt --check --statistics -o /dev/null $$po 2>&1 | tail -n 1); \
 		echo "$$po: $$stats"; \
 		case "$$stats" in *untranslated*|*fuzzy*) status=1;; esac; \
@@ -63,4 +64,4 @@ serve-production: install collectstatic
 	DJANGO_SETTINGS_MODULE=elearn.settings.production $(VENV)/bin/gunicorn elearn.wsgi -c gunicorn.conf.py
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) node_modules staticfiles locale/*/LC_MESSAGES/*.mo locale_wagtail/*/LC_MESSAGES/*.mo

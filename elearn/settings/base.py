@@ -169,7 +169,8 @@ AXES_VERBOSE = False
 # Languages: Ukrainian first (Wagtail makes its default locale from LANGUAGE_CODE).
 LANGUAGE_CODE = "uk"
 LANGUAGES = [("uk", "Українська"), ("ru", "Русский")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then the admin strings Wagtail's own catalogs leave untranslated.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Kyiv"
