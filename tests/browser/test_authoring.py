@@ -1,17 +1,23 @@
-"""A trainer in Chromium writes a module with an H5P activity and submits it; a
-coordinator approves it; then a visitor reads it. A broken package is refused on the way."""
+"""Trainers and coordinators in Chromium. A trainer writes a module with an H5P activity
+and submits it, a coordinator approves it, a visitor reads it (a broken package is refused
+on the way). A trainer translates a module into Russian with wagtail-localize, a
+coordinator publishes the translation, a Russian-speaking visitor reads it."""
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
 from accounts.demo import DEMO_PASSWORD
-from courses.models import CoursePage
+from courses.demo import publish_child
+from courses.models import CoursePage, ModulePage
 from h5p.models import H5PContent
 from h5p.packaging import check_content, pack
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE = "Як говорити про тестування"
+RUSSIAN_TEXT = "Вы имеете право знать, кто вас проверяет."
 DESKTOP = {"width": 1280, "height": 900}  # trainers write on a computer
 
 
@@ -95,3 +101,51 @@ def test_a_trainer_writes_a_module_with_an_activity_and_a_coordinator_publishes_
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.get_by_text("Тест на ВІЛ можна пройти безкоштовно й анонімно.")).to_be_visible()
     expect(page.get_by_role("button", name="Відкрити завдання")).to_be_visible()
+
+
+def test_a_trainer_translates_a_module_and_a_coordinator_publishes_the_russian_version(visit, demo):
+    course_uk = CoursePage.objects.get(locale__language_code="uk")
+    module = publish_child(
+        course_uk,
+        ModulePage(
+            title="Ваші права під час перевірки документів",
+            slug="document-checks",
+            summary="Що можна і чого не можна вимагати.",
+            estimated_minutes=5,
+            body=[("text", RichText("<p>Ви маєте право знати, хто вас перевіряє.</p>"))],
+        ),
+    )
+    page = visit()
+    page.set_viewport_size(DESKTOP)
+    admin_sign_in(page, "trainer-lviv")
+
+    page.goto(f"/admin/pages/{course_uk.pk}/")
+    row = page.locator("tr", has_text=module.title)
+    row.get_by_role("button", name=f"Більше опцій для '{module.title}'").click()
+    row.get_by_role("link", name="Перекладіть цю сторінку").click()
+    page.get_by_label("Русский").check()
+    page.get_by_role("button", name="Застосувати").click()
+    expect(page.get_by_text("успішно надіслано для перекладу на Русский")).to_be_visible()
+    for russian in ["Ваши права при проверке документов", "Что можно и чего нельзя требовать.", RUSSIAN_TEXT]:
+        page.get_by_role("button", name="Перекласти").first.click()
+        page.locator("main textarea").fill(russian)
+        page.get_by_role("button", name="Зберегти", exact=True).click()
+        expect(page.get_by_text(russian)).to_be_visible()
+
+    # The trainer's translation waits as a draft; a coordinator publishes it.
+    course_ru = "/ru/courses/peer-educator-basic-course/"
+    page.context.clear_cookies()
+    page.goto(course_ru)
+    expect(page.get_by_text("Ваши права при проверке документов")).to_have_count(0)
+    admin_sign_in(page, "coordinator-lviv")
+    translation = module.get_translation(Locale.objects.get(language_code="ru"))
+    page.goto(f"/admin/pages/{translation.pk}/edit/")
+    page.get_by_role("button", name="Опублікувати: Русский").click()
+    # (The slug, on the Promote tab, keeps the Ukrainian page's: wagtail-localize says so.)
+    expect(page.get_by_text("Опубліковано 'Ваши права при проверке документов' в Русский")).to_be_visible()
+
+    page.context.clear_cookies()
+    page.goto(course_ru)
+    page.get_by_role("link", name="Ваши права при проверке документов").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ваши права при проверке документов")
+    expect(page.get_by_text(RUSSIAN_TEXT)).to_be_visible()
