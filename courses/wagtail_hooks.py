@@ -1,5 +1,8 @@
 from django.http import Http404
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from .selectors import translations_to_publish
 
 
 @hooks.register("before_serve_page")
@@ -9,3 +12,24 @@ def private_pages_are_not_found(page, request, serve_args, serve_kwargs):
     for restriction in page.get_view_restrictions():
         if not restriction.accept_request(request):
             raise Http404
+
+
+class TranslationsToPublishPanel(Component):
+    """On the dashboard of whoever may publish them: translations that wait for it."""
+
+    name = "translations_to_publish"
+    template_name = "courses/admin/translations_to_publish.html"
+    order = 230  # right after Wagtail's "awaiting your review" (220)
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get_context_data(self, parent_context):
+        return {"pages": self.pages}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_to_publish(request, panels):
+    pages = translations_to_publish(request.user)
+    if pages:
+        panels.append(TranslationsToPublishPanel(pages))

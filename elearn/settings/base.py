@@ -183,6 +183,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to gravatar.com, ever
+# wagtail-localize would publish a new translation of a live page at once, still in the
+# source language: Russian readers would meet a Ukrainian module. It starts as a draft.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 PARLER_DEFAULT_LANGUAGE_CODE = "uk"

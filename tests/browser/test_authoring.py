@@ -5,7 +5,6 @@ coordinator publishes the translation, a Russian-speaking visitor reads it."""
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from accounts.demo import DEMO_PASSWORD
@@ -132,14 +131,16 @@ def test_a_trainer_translates_a_module_and_a_coordinator_publishes_the_russian_v
         page.get_by_role("button", name="Зберегти", exact=True).click()
         expect(page.get_by_text(russian)).to_be_visible()
 
-    # The trainer's translation waits as a draft; a coordinator publishes it.
+    # The trainer's translation waits as a draft; a coordinator finds it on the dashboard.
     course_ru = "/ru/courses/peer-educator-basic-course/"
     page.context.clear_cookies()
     page.goto(course_ru)
-    expect(page.get_by_text("Ваши права при проверке документов")).to_have_count(0)
+    expect(page.get_by_role("link", name="Ваши права при проверке документов")).to_have_count(0)
+    expect(page.get_by_role("link", name=module.title)).to_have_count(0)  # nor the Ukrainian copy
     admin_sign_in(page, "coordinator-lviv")
-    translation = module.get_translation(Locale.objects.get(language_code="ru"))
-    page.goto(f"/admin/pages/{translation.pk}/edit/")
+    waiting = page.locator("#translations-to-publish-section")
+    expect(waiting).to_contain_text("Переклади, що чекають на публікацію")
+    waiting.get_by_role("link", name="Ваши права при проверке документов").click()
     page.get_by_role("button", name="Опублікувати: Русский").click()
     # (The slug, on the Promote tab, keeps the Ukrainian page's: wagtail-localize says so.)
     expect(page.get_by_text("Опубліковано 'Ваши права при проверке документов' в Русский")).to_be_visible()

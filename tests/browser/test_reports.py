@@ -21,7 +21,7 @@ def test_a_coordinator_filters_the_dashboard_and_downloads_the_xlsx(visit, demo,
     today = timezone.localdate().isoformat()
     page.locator("input[name=since]").fill(today[:8] + "01")
     page.locator("input[name=until]").fill(today)
-    page.get_by_role("button", name="Показати").click()
+    page.get_by_role("button", name="Показати", exact=True).click()
 
     expect(page.locator("svg[role=img]").first).to_be_visible()
     expect(page.locator("figcaption").first).to_have_text("Від початку навчання до сертифіката")

@@ -135,3 +135,42 @@ def test_localize_round_trip_with_sync_after_the_source_changes(course, admin_us
     russian.refresh_from_db()
     assert "Повторите тест через месяц." in str(russian.body[0].value)
     assert russian.translation_key == module.translation_key
+
+
+def translated_module(course, user):
+    """A published Ukrainian module submitted for a Russian translation, its title
+    translated (as a trainer does in wagtail-localize's editor), nothing published."""
+    ru = Locale.objects.get(language_code="ru")
+    module = ModulePage(title="Вікно", slug="window", summary="Період вікна", estimated_minutes=5, body=[])
+    course[0].add_child(instance=module)
+    module.save_revision().publish()
+    TranslationCreator(user, [ru]).create_translations(module)
+    translation = Translation.objects.get(source__object_id=module.translation_key, target_locale=ru)
+    segment = translation.source.stringsegment_set.get(string__data="Вікно")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=ru,
+        context=segment.context,
+        data="Окно",
+        translation_type="manual",
+    )
+    return module.get_translation(ru), translation
+
+
+def test_translations_waiting_for_publication_are_on_the_publishers_dashboard(
+    client, trainer, coordinator, course
+):
+    with_roles(course)
+    russian, translation = translated_module(course, trainer)
+    edit_link = f'href="/admin/pages/{russian.pk}/edit/"'
+
+    client.force_login(trainer)  # may translate, may not publish
+    assert "Переклади, що чекають на публікацію" not in client.get("/admin/").content.decode()
+
+    client.force_login(coordinator)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Переклади, що чекають на публікацію" in dashboard and edit_link in dashboard
+
+    translation.save_target(publish=False)  # the coordinator publishes it (see decisions.md
+    russian.get_latest_revision().publish()  # on save_target(publish=True) in a test)
+    assert edit_link not in client.get("/admin/").content.decode()
