@@ -1,11 +1,10 @@
-"""Bytes per trainee page: HTML plus the CSS and JS it loads, raw and gzip-compressed.
+"""Bytes per trainee page (tests/pages.py, both languages, signed out and in): HTML plus
+the CSS and JS it loads, raw and gzip-compressed.
 
 Budget: 30 KB compressed per page, lesson media excluded (ARCHITECTURE.md).
 Run: .venv/bin/python bench/page_weight.py"""
 
-import gzip
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -26,25 +25,19 @@ def main():
     from django.test import Client
 
     from accounts.models import User
-    from courses.models import CoursePage, ModulePage
+    from tests.pages import page_weight, trainee_pages
 
     anonymous, trainee = Client(), Client()
     trainee.force_login(User.objects.get(nickname="trainee-demo"))
-    pages = [("/uk/", anonymous), ("/ru/", anonymous), ("/uk/accounts/signup/", anonymous)]
-    for course in CoursePage.objects.order_by("locale_id"):
-        pages.append((course.url, trainee))
-    for module in ModulePage.objects.order_by("locale_id", "path"):
-        pages += [(module.url, anonymous), (module.url, trainee)]
-    pages += [("/uk/learning/", trainee), ("/ru/learning/", trainee)]
+    pages = []
+    for lang in ("uk", "ru"):
+        public, signed_in = trainee_pages(lang)
+        pages += [(url, anonymous) for url in public] + [(url, trainee) for url in signed_in]
 
     print(f"{'page':70} {'who':9} {'raw B':>8} {'gzip B':>8}")
     worst = 0
     for url, client in pages:
-        html = client.get(url).content
-        raw, packed = len(html), len(gzip.compress(html))
-        for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
-            body = b"".join(client.get(asset.decode()).streaming_content)
-            raw, packed = raw + len(body), packed + len(gzip.compress(body))
+        raw, packed = page_weight(client, url)
         worst = max(worst, packed)
         who = "trainee" if client is trainee else "anonymous"
         print(f"{url:70} {who:9} {raw:8d} {packed:8d}")

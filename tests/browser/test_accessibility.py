@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from certificates.models import Certificate
-from courses.models import CoursePage, ModulePage
-from quizzes.models import Attempt
+from courses.models import ModulePage
 from tests.browser.test_foundation import sign_in
+from tests.pages import trainee_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,40 +25,9 @@ def violations(page, url):
     return [f"{url} {problem}" for problem in found]
 
 
-def pages(lang):
-    course = CoursePage.objects.get(locale__language_code=lang)
-    modules = list(course.modules())
-    certificate = Certificate.objects.get(user__nickname="trainee-demo")
-    attempt = Attempt.objects.filter(user__nickname="trainee-demo", finished_at__isnull=False).first()
-    public = [
-        f"/{lang}/",
-        course.get_parent().url,
-        course.url,
-        *[module.url for module in modules],
-        f"/{lang}/accounts/login/",
-        f"/{lang}/accounts/signup/",
-        f"/{lang}/certificates/verify/",
-        f"/{lang}/certificates/verify/{certificate.code}/",
-        f"/{lang}/certificates/verify/ZZZZ-ZZZZ-ZZZZ/",
-        f"/{lang}/no-such-page/",
-    ]
-    signed_in = [
-        f"/{lang}/learning/",
-        f"/{lang}/accounts/",
-        f"/{lang}/accounts/password/",
-        f"/{lang}/accounts/delete/",
-        f"/{lang}/certificates/",
-        f"/{lang}/certificates/{certificate.pk}/",
-        f"/{lang}/tests/{course.final_test_id}/",
-        f"/{lang}/tests/attempts/{attempt.token}/result/",
-        *[module.url for module in modules],
-    ]
-    return public, signed_in
-
-
 @pytest.mark.parametrize("lang", ["uk", "ru"])
 def test_no_accessibility_violations_on_any_trainee_page(visit, demo, lang):
-    public, signed_in = pages(lang)
+    public, signed_in = trainee_pages(lang)
     page = visit("uk-UA" if lang == "uk" else "ru-RU")
     problems = [problem for url in public for problem in violations(page, url)]
 
