@@ -13,12 +13,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
+
+from elearn.admin_menu import MenuItemFor
 
 from .models import TRAINERS_GROUP, Organisation, TrainingGroup, User
 from .selectors import is_staff_role, trainees_visible_to, training_groups_visible_to
@@ -153,13 +154,12 @@ def register_trainee_urls():
     return [path("trainees/", include(trainee_urls))]
 
 
-class TraineesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_staff_role(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_trainees_menu_item():
-    return TraineesMenuItem(
-        gettext_lazy("Trainees"), reverse("accounts_admin:trainees"), icon_name="user", order=250
+    return MenuItemFor(
+        gettext_lazy("Trainees"),
+        reverse("accounts_admin:trainees"),
+        icon_name="user",
+        order=250,
+        shown_to=is_staff_role,
     )

@@ -25,6 +25,19 @@ def manage(*args, env):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
+def django_shell(code, env) -> str:
+    """Run Python in `manage.py shell`; the last line it printed."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 def prepare(env):
     """Migrate and load the demo into env's DATABASE_URL."""
     manage("migrate", "--noinput", env=env)

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import PYTHON, ROOT, gunicorn, manage, prepare, production_env  # noqa: E402
+from bench._setup import ROOT, django_shell, gunicorn, manage, prepare, production_env  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
@@ -56,15 +56,7 @@ def main():
     dev = {**env, "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"}
     prepare(dev)
     manage("collectstatic", "--noinput", env=env)
-    found = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", FIRST_TEST],
-        cwd=ROOT,
-        env=dev,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    PAGES["test"] = f"/uk/tests/{found.stdout.split()[-1]}/"
+    PAGES["test"] = f"/uk/tests/{django_shell(FIRST_TEST, dev).split()[-1]}/"
     below = []
     with gunicorn(env) as port:
         for name, path in PAGES.items():

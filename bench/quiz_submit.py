@@ -11,7 +11,6 @@ import http.client
 import json
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -20,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import PYTHON, ROOT, gunicorn, prepare, production_env  # noqa: E402
+from bench._setup import django_shell, gunicorn, prepare, production_env  # noqa: E402
 
 # Run inside Django: make N trainees with a signed-in session each; print the sessions.
 MAKE_TRAINEES = """
@@ -52,18 +51,6 @@ attempts = Attempt.objects.filter(quiz_id=__QUIZ__, user__nickname__startswith="
 finished = attempts.filter(finished_at__isnull=False)
 print(attempts.count(), finished.count(), attempts.values("user").distinct().count())
 """
-
-
-def django_shell(code, env):
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
 
 
 class Trainee:

@@ -1,7 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from elearn.admin_menu import MenuItemFor
 
 from . import admin_views
 
@@ -20,15 +21,14 @@ def register_certificate_admin_urls():
     return [path("certificates/", include(certificate_admin_urls))]
 
 
-class CertificatesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_see_certificates(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_certificates_menu_item():
-    return CertificatesMenuItem(
-        gettext_lazy("Certificates"), reverse("certificates_admin:list"), icon_name="doc-full", order=260
+    return MenuItemFor(
+        gettext_lazy("Certificates"),
+        reverse("certificates_admin:list"),
+        icon_name="doc-full",
+        order=260,
+        shown_to=admin_views.may_see_certificates,
     )
 
 

@@ -23,8 +23,12 @@ class UploadForm(forms.Form):
     )
 
 
+def may_upload(user) -> bool:
+    return user.has_perm("h5p.add_h5pcontent")
+
+
 def library(request):
-    if not request.user.has_perm("h5p.add_h5pcontent"):
+    if not may_upload(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     status = 200

@@ -1,7 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from elearn.admin_menu import MenuItemFor
 
 from . import admin_views
 
@@ -13,15 +14,14 @@ def register_h5p_admin_urls():
     return [path("interactive/", include(h5p_admin_urls))]
 
 
-class LibraryMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("h5p.add_h5pcontent")
-
-
 @hooks.register("register_admin_menu_item")
 def register_library_menu_item():
-    return LibraryMenuItem(
-        gettext_lazy("Interactive content"), reverse("h5p_admin:library"), icon_name="media", order=235
+    return MenuItemFor(
+        gettext_lazy("Interactive content"),
+        reverse("h5p_admin:library"),
+        icon_name="media",
+        order=235,
+        shown_to=admin_views.may_upload,
     )
 
 

@@ -1,7 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from elearn.admin_menu import MenuItemFor
 
 from . import views
 from .access import may_see_reports
@@ -22,13 +23,12 @@ def register_report_urls():
     return [path("reports/", include(report_urls))]
 
 
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_reports(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
-    return ReportsMenuItem(
-        gettext_lazy("Reports"), reverse("reports:dashboard"), icon_name="table", order=270
+    return MenuItemFor(
+        gettext_lazy("Reports"),
+        reverse("reports:dashboard"),
+        icon_name="table",
+        order=270,
+        shown_to=may_see_reports,
     )
