@@ -19,7 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
-from elearn.admin_menu import MenuItemFor
+from common.admin_menu import MenuItemFor
 
 from .models import TRAINERS_GROUP, Organisation, TrainingGroup, User
 from .selectors import is_staff_role, trainees_visible_to, training_groups_visible_to

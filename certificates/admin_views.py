@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from accounts.selectors import training_groups_visible_to
+from common.exports import Section, csv_response, xlsx_response
 
 from .selectors import certificates_visible_to
 from .services import certificate_revoke
@@ -121,9 +122,6 @@ CSV_COLUMNS = [
 def certificate_export(request, fmt):
     """The filtered list as CSV (UTF-8 with a byte-order mark, so Excel shows Cyrillic as
     it is) or XLSX."""
-    from reports.exports import csv_response, xlsx_response
-    from reports.training_report import Section
-
     _form, certificates = _filtered(request)
     certificates = list(certificates.select_related("user"))
     titles = _course_titles(certificates)

@@ -2,8 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from common.pdf_fonts import font_has
+
 from .names import NameRefused, clean_name
-from .pdf import font_has
 
 
 class DownloadForm(forms.Form):

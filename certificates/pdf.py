@@ -2,10 +2,7 @@
 that a Python package ships (Source Sans Pro), so no font is taken from the machine."""
 
 import io
-from functools import cache
-from pathlib import Path
 
-import font_source_sans_pro
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
@@ -16,24 +13,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONTS = Path(font_source_sans_pro.font_directory)
-REGULAR, BOLD = "SourceSansPro", "SourceSansPro-Bold"
+from common.pdf_fonts import BOLD, REGULAR, register_fonts
+
 ACCENT, INK, MUTED = HexColor("#7a1f5c"), HexColor("#1d1d1f"), HexColor("#55555a")
 
-
-@cache
-def register_fonts() -> TTFont:
-    regular = TTFont(REGULAR, str(FONTS / "SourceSansPro-Regular.ttf"))
-    pdfmetrics.registerFont(regular)
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "SourceSansPro-Bold.ttf")))
-    return regular
-
-
-def font_has(char: str) -> bool:
-    return char == " " or ord(char) in register_fonts().face.charToGlyph
 
 
 def _centred(canvas, text, y, size, font=REGULAR, color=INK, width=None):

@@ -3,6 +3,7 @@ verification page."""
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -13,11 +14,12 @@ from django.utils.translation import override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from common.ratelimit import over_limit
+
 from .codes import normalize
 from .forms import DownloadForm, VerifyForm
 from .models import Certificate
 from .pdf import certificate_pdf
-from .ratelimit import over_limit
 from .services import certificate_keep_name
 
 PDF_CACHE_SECONDS = 24 * 3600
@@ -125,9 +127,14 @@ def verify(request):
     return render(request, "certificates/verify.html", {"form": form})
 
 
+def _over_verify_limit(request) -> bool:
+    limit, window = settings.CERTIFICATE_VERIFY_LIMIT
+    return over_limit(request, "certificate-verify", limit=limit, window=window)
+
+
 def _not_found(request, typed):
     """The same plain answer for a wrong code, an unknown one or too many tries' worth."""
-    if over_limit(request, "certificate-verify"):
+    if _over_verify_limit(request):
         return render(request, "certificates/verify_limited.html", status=429)
     context = {"form": VerifyForm(initial={"code": typed[:40]})}
     return render(request, "certificates/not_found.html", context, status=404)
@@ -140,7 +147,7 @@ def verify_code(request, code):
     certificate = Certificate.objects.filter(code=canonical).select_related("organisation").first()
     if certificate is None:
         return _not_found(request, code)
-    if over_limit(request, "certificate-verify"):
+    if _over_verify_limit(request):
         return render(request, "certificates/verify_limited.html", status=429)
     if canonical != code:
         return redirect("certificates:verify_code", code=canonical)

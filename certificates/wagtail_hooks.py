@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from elearn.admin_menu import MenuItemFor
+from common.admin_menu import MenuItemFor
 
 from . import admin_views
 

@@ -1,21 +1,14 @@
 """The Peer Education Training Report as sections of rows: the same rows feed the HTML
 page, the PDF, CSV and XLSX, so every output shows the same (suppressed) numbers."""
 
-from dataclasses import dataclass
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.exports import Section
+
 from .indicators import COLUMNS, DIMENSIONS, MODULE_COLUMNS, dimension_rows, module_rows, total_row
 from .suppression import threshold
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    columns: list
-    rows: list
 
 
 def training_report(data) -> list[Section]:

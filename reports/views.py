@@ -10,8 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
+from common import exports
+from common.exports import Section
 
-from . import exports
 from .access import may_see_reports
 from .charts import bar_chart
 from .data import report_data
@@ -116,8 +117,6 @@ def trainee_export(request, fmt):
     form, data = _read(request)
     if data is None:
         return TemplateResponse(request, "reports/dashboard.html", {"form": form, "data": None}, status=400)
-    from .training_report import Section
-
     header = [(_("Trainees"), ""), (_("Course"), data.scope.course.title)]
     sections = [Section(_("Trainees"), trainee_columns(), trainee_rows(data))]
     if fmt == "csv":

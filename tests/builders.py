@@ -2,8 +2,8 @@
 
 from wagtail.models import Locale
 
-from courses.demo import publish_child, stream_data, translate_with_localize
 from courses.models import CourseIndexPage, CoursePage, ModulePage
+from elearn.demo.courses import publish_child, stream_data, translate_with_localize
 
 
 def slug_number(slug):

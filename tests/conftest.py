@@ -56,7 +56,7 @@ def admin_user(db):
 @pytest.fixture
 def home_pages(db):
     """The demo home pages in uk and ru (linked translations)."""
-    from elearn import demo
+    from elearn.demo import pages as demo
 
     home = demo.load()
     return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}

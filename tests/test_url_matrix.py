@@ -11,8 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from accounts.models import TrainingGroup, User
 from certificates.models import Certificate
 from courses.models import CoursePage, ModulePage
+from elearn.demo.h5p import BLOCK_ID
 from h5p.assets import asset_token
-from h5p.demo import BLOCK_ID
 from quizzes.models import Attempt
 
 ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "coordinator_a", "coordinator_b", "admin"]

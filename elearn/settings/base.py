@@ -159,7 +159,7 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The "address" axes keeps is a keyed pseudonym of it (behind our proxy, the forwarded one).
-AXES_CLIENT_IP_CALLABLE = "elearn.client_address.client_pseudonym"
+AXES_CLIENT_IP_CALLABLE = "common.client_address.client_pseudonym"
 AXES_USERNAME_FORM_FIELD = "username"  # the login form field, whatever USERNAME_FIELD is
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins

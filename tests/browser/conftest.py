@@ -120,8 +120,8 @@ def visit(browser, live_server):
 def newcomer(demo):
     """A trainee in the demo's Lviv group who has done nothing yet (the demo trainee has
     finished the course). Signs in with the demo password."""
-    from accounts.demo import DEMO_PASSWORD
     from accounts.models import TrainingGroup, User
+    from elearn.demo.accounts import DEMO_PASSWORD
 
     group = TrainingGroup.objects.get(join_code="LVIVDEMO")
     user = User.objects.create_user(

@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
-from accounts.demo import DEMO_PASSWORD
-from courses.demo import publish_child
 from courses.models import CoursePage, ModulePage
+from elearn.demo.accounts import DEMO_PASSWORD
+from elearn.demo.courses import publish_child
 from h5p.models import H5PContent
 from h5p.packaging import check_content, pack
 

@@ -2,8 +2,8 @@ import pytest
 from django.core.signals import request_started
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
+from elearn.demo.accounts import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -5,8 +5,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from courses.demo import load_workflow_and_permissions
 from courses.models import ModulePage
+from elearn.demo.courses import load_workflow_and_permissions
 
 BLOCK_ID = "0b7e1d3c-9a52-4f0e-8d44-5b7c2f6a1e90"
 

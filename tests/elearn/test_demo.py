@@ -4,8 +4,8 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
 
-from accounts.demo import DEMO_PASSWORD
 from accounts.models import Organisation, TrainingGroup, User
+from elearn.demo.accounts import DEMO_PASSWORD
 
 
 def snapshot():

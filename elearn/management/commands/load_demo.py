@@ -2,12 +2,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts import demo as accounts_demo
-from certificates import demo as certificates_demo
-from courses import demo as courses_demo
-from elearn import demo as pages_demo
-from h5p import demo as h5p_demo
-from quizzes import demo as quizzes_demo
+from elearn.demo import accounts as accounts_demo
+from elearn.demo import certificates as certificates_demo
+from elearn.demo import courses as courses_demo
+from elearn.demo import h5p as h5p_demo
+from elearn.demo import pages as pages_demo
+from elearn.demo import quizzes as quizzes_demo
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from accounts.models import Organisation
-from reports import exports
+from common import exports
 from reports.data import report_data
 from reports.scope import ReportScope, _courses
 from reports.training_report import report_header, training_report

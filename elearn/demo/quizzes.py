@@ -4,12 +4,11 @@ attempts by the demo trainee."""
 from wagtail.models import Locale
 
 from accounts.models import User
-from courses.demo import resync_translations
 from courses.models import CoursePage, ModulePage
-
-from .demo_content import COURSE_TEST, MODULE_QUIZZES, TITLES
-from .models import Attempt, Choice, Question, Quiz
-from .services import attempt_start, attempt_submit
+from elearn.demo.courses import resync_translations
+from quizzes.demo_content import COURSE_TEST, MODULE_QUIZZES, TITLES
+from quizzes.models import Attempt, Choice, Question, Quiz
+from quizzes.services import attempt_start, attempt_submit
 
 
 def _translated(obj, **texts_by_language):

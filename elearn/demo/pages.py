@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
+from elearn.models import HomePage
 
 HOME = {
     "uk": {

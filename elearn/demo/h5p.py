@@ -6,12 +6,11 @@ import uuid
 
 from wagtail.models import Locale
 
-from courses.demo import resync_translations
 from courses.models import CoursePage, ModulePage
-
-from .models import H5PContent
-from .packaging import check_content, pack
-from .services import package_import
+from elearn.demo.courses import resync_translations
+from h5p.models import H5PContent
+from h5p.packaging import check_content, pack
+from h5p.services import package_import
 
 MODULE_SLUG = "condoms-and-negotiation"
 BLOCK_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "conecta-demo/condoms-and-negotiation/h5p-lubricant"))

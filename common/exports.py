@@ -1,12 +1,25 @@
 """Writing sections of rows as CSV (UTF-8 with BOM, for Excel), XLSX (openpyxl in
-write-only mode, streamed from a temporary file) and PDF (reportlab, bundled font)."""
+write-only mode, streamed from a temporary file) and PDF (reportlab, bundled font).
+Reports and the certificates list both export through here."""
 
 import csv
 import io
 import tempfile
+from dataclasses import dataclass
 
 from django.http import FileResponse, HttpResponse
 from openpyxl import Workbook
+
+from .pdf_fonts import BOLD, REGULAR, register_fonts
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table: a title, its column headings and its rows."""
+
+    title: str
+    columns: list
+    rows: list
 
 
 def csv_bytes(header, sections) -> bytes:
@@ -64,8 +77,6 @@ def pdf_bytes(header, sections) -> bytes:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    from certificates.pdf import BOLD, REGULAR, register_fonts
 
     register_fonts()
     styles = getSampleStyleSheet()

@@ -20,10 +20,9 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
+from courses.demo_content import COURSE, INDEX, MODULES
+from courses.models import CourseIndexPage, CoursePage, ModulePage
 from elearn.models import HomePage
-
-from .demo_content import COURSE, INDEX, MODULES
-from .models import CourseIndexPage, CoursePage, ModulePage
 
 # Workflow and task names are data, shown to trainers as they are: one workflow per language
 # tree, named in that language.

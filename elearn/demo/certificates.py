@@ -9,15 +9,14 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from accounts.models import User
+from certificates.models import Certificate
 from courses.models import CoursePage, ModulePage
 from courses.services import module_check_complete, module_open
+from elearn.demo.quizzes import answer_quiz
 from h5p.player import object_iri
 from h5p.results import statement_record
 from h5p.selectors import activity_for
 from h5p.xapi import actor_mail
-from quizzes.demo import answer_quiz
-
-from .models import Certificate
 
 
 def _answer_h5p(trainee, module):

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from .models import COORDINATORS_GROUP, TRAINERS_GROUP, Organisation, TrainingGroup, User
+from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP, Organisation, TrainingGroup, User
 
 DEMO_PASSWORD = "conecta-demo-2026"
 
