@@ -10,7 +10,18 @@ I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test check lint migrations-check i18n-check messages collectstatic serve-production clean
+# Test order: the files' own order by default, the same on every run. SEED=random shuffles
+# the order (pytest-randomly) and prints its seed at the end; SEED=<that number> repeats it.
+SEED ?=
+ifeq ($(SEED),)
+TEST_ORDER := -p no:randomly
+else ifeq ($(SEED),random)
+TEST_ORDER :=
+else
+TEST_ORDER := --randomly-seed=$(SEED)
+endif
+
+.PHONY: install run test test-fast check lint layers migrations-check i18n-check messages collectstatic serve-production clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,13 +45,22 @@ run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(TEST_ORDER) $(PYTEST_ARGS)
 
-# What CI checks besides the tests: lint, migrations in step with models, catalogs complete.
-check: lint migrations-check i18n-check
+# Pure and unit tests only: no browser, nothing marked slow (the demo, large data, subprocesses).
+test-fast: install
+	$(PY) -m pytest $(TEST_ORDER) -m "not browser and not slow" $(PYTEST_ARGS)
+
+# What CI checks besides the tests: lint, apps layered one way, migrations in step with
+# models, catalogs complete.
+check: lint layers migrations-check i18n-check
 
 lint: install
 	$(VENV)/bin/ruff check .
+
+# import-linter: a lower app never imports a higher one (contract in pyproject.toml).
+layers: install
+	$(VENV)/bin/lint-imports
 
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run

@@ -10,6 +10,4 @@ urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("my-data.json", views.my_data, name="my_data"),
-    path("delete/", views.delete_account, name="delete"),
 ]

@@ -7,6 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import language_choices
+from courses.models import CoursePage
+
 
 class Certificate(models.Model):
     class Status(models.TextChoices):
@@ -39,7 +42,7 @@ class Certificate(models.Model):
     )
     issued_at = models.DateTimeField(_("issued"), db_index=True)
     final_score = models.PositiveSmallIntegerField(_("final test score, %"))
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     code = models.CharField(_("verification code"), max_length=14, unique=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
     revoked_reason = models.TextField(_("reason for revoking"), blank=True)
@@ -70,7 +73,5 @@ class Certificate(models.Model):
 
     def course_page(self, language_code):
         """The course in `language_code`, or in any language if it is not translated."""
-        from courses.models import CoursePage
-
         pages = CoursePage.objects.filter(translation_key=self.course_key)
         return pages.filter(locale__language_code=language_code).first() or pages.first()

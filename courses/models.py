@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from h5p.blocks import content_for_language
+
 from .blocks import ModuleBodyBlock, media_bytes
 
 
@@ -86,18 +88,13 @@ class CoursePage(Page):
         return ModulePage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_statuses
-
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.modules())
-        statuses = module_statuses(request.user, modules)
+        completed = course_completed(request.user, self)
+        statuses = module_statuses(request.user, modules, course_completed=completed)
         context["modules"] = [(module, statuses[module.translation_key]) for module in modules]
-        context["progress_percent"] = course_percent(statuses.values())
-        if request.user.is_authenticated:
-            from certificates.models import Certificate
-
-            mine = Certificate.objects.filter(user=request.user, course_key=self.translation_key)
-            context["certificate"] = mine.first()
+        context["course_completed"] = completed
+        context["progress_percent"] = 100 if completed else course_percent(statuses.values())
         return context
 
 
@@ -117,42 +114,59 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
-    def required_quizzes(self) -> list:
-        blocks = [block for block in self.body if block.block_type == "quiz" and block.value["required"]]
-        return [block.value["quiz"] for block in blocks]
+    # Read from the stored blocks, not their values: no test is loaded to learn its id.
+    def _raw_blocks(self, block_type) -> list[dict]:
+        return [block for block in self.body.raw_data if block["type"] == block_type]
+
+    def required_quiz_ids(self) -> list[int]:
+        return [b["value"]["quiz"] for b in self._raw_blocks("quiz") if b["value"].get("required", True)]
 
     def required_h5p_block_ids(self) -> list[str]:
-        """Interactive activities count by block id, which both language versions share."""
-        return [block.id for block in self.body if block.block_type == "h5p" and block.value["required"]]
+        """Interactive activities count by block id, which every language version shares. A
+        block with no package in this version's language is not required here: its
+        readers could not do it."""
+        required = {b["id"] for b in self._raw_blocks("h5p") if b["value"].get("required", True)}
+        if not required:
+            return []
+        language = self.locale.language_code
+        return [
+            block.id
+            for block in self.body
+            if block.id in required and content_for_language(block.value, language) is not None
+        ]
 
     def required_activities(self) -> list:
         """What a trainee must pass or complete to finish this module. A module without
         any is finished with a button."""
-        return self.required_quizzes() + self.required_h5p_block_ids()
+        return self.required_quiz_ids() + self.required_h5p_block_ids()
 
     def has_h5p(self) -> bool:
-        return any(block.block_type == "h5p" for block in self.body)
+        return bool(self._raw_blocks("h5p"))
 
     def serve(self, request, *args, **kwargs):
-        from .services import module_check_complete, module_open
+        # A GET records only that the trainee opened the module; completing it is the
+        # learning pipeline's business, on the events that can complete it.
+        is_preview = getattr(request, "is_preview", False)
+        if request.method == "GET" and request.user.is_authenticated and not is_preview:
+            from .services import module_open  # services import this module
 
-        if request.method == "GET" and request.user.is_authenticated:
-            progress = module_open(user=request.user, module=self)
-            if progress.completed_at is None:  # a finished module needs no re-check
-                module_check_complete(user=request.user, module=self)
+            module_open(user=request.user, module=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_statuses
-
         context = super().get_context(request, *args, **kwargs)
-        siblings = list(ModulePage.objects.sibling_of(self).live().public().order_by("path"))
-        position = next(i for i, module in enumerate(siblings) if module.pk == self.pk)
+        # A draft (or, in the add form's preview, a not yet saved) module is not among its
+        # live siblings: preview it where it will stand once published.
+        live = ModulePage.objects.sibling_of(self).live().public().exclude(pk=self.pk)
+        siblings = sorted([*live, self], key=lambda module: module.path)
+        position = siblings.index(self)
         context["previous_module"] = siblings[position - 1] if position > 0 else None
         context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
         context["position"], context["module_count"] = position + 1, len(siblings)
-        context["course"] = self.get_parent()
-        context["status"] = module_statuses(request.user, [self])[self.translation_key]
+        context["course"] = course = self.get_parent()
+        completed = course_completed(request.user, course)
+        statuses = module_statuses(request.user, [self], course_completed=completed)
+        context["status"] = statuses[self.translation_key]
         context["media_bytes"] = media_bytes(self.body)
         return context
 
@@ -179,7 +193,53 @@ class ModuleProgress(models.Model):
         return f"{self.user_id}:{self.module_key}"
 
 
-NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+class CourseCompletion(models.Model):
+    """A trainee completed a course: every module it had then. A recorded fact: modules
+    added, changed or reordered later do not take it away, and the report counts it at the
+    date it happened."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
+    )
+    course_key = models.UUIDField(_("course"), db_index=True)
+    completed_at = models.DateTimeField(_("completed"))
+
+    class Meta:
+        verbose_name = _("course completion")
+        verbose_name_plural = _("course completions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course_key"], name="courses_completed_once_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.course_key}"
+
+
+# A module's status for one trainee. NEW: a module published after they completed the
+# course; it is optional for them.
+NOT_STARTED, IN_PROGRESS, DONE, NEW = "not_started", "in_progress", "done", "new"
+
+
+def course_completed(user, course) -> bool:
+    if not user.is_authenticated:
+        return False
+    return CourseCompletion.objects.filter(user=user, course_key=course.translation_key).exists()
+
+
+def module_statuses(user, modules, *, course_completed=False) -> dict:
+    """translation_key -> not started / in progress / done (/ new, once the course is
+    complete), in one query."""
+    statuses = {module.translation_key: NOT_STARTED for module in modules}
+    if not user.is_authenticated or not statuses:
+        return statuses
+    rows = ModuleProgress.objects.filter(user=user, module_key__in=statuses).values_list(
+        "module_key", "completed_at"
+    )
+    for key, completed_at in rows:
+        statuses[key] = DONE if completed_at else IN_PROGRESS
+    if course_completed:
+        statuses = {key: status if status == DONE else NEW for key, status in statuses.items()}
+    return statuses
 
 
 def course_percent(statuses) -> int:

@@ -1,10 +1,18 @@
-"""Writes to progress. Keyed on the module's translation_key: progress made in Ukrainian
-counts in Russian and the other way round."""
+"""Writes to progress. Keyed on the module's and course's translation_key: progress made in
+Ukrainian counts in Russian and the other way round.
+
+What completes a module or a course is decided by the learning pipeline
+(certificates/pipeline.py) with the rules in courses/completion.py; these functions only
+record it."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import ModulePage, ModuleProgress
+from common.learning_events import Outcome, report_fact
+
+from .completion import finishable_by_button
+from .models import CourseCompletion, ModulePage, ModuleProgress
+from .signals import module_finished_by_trainee
 
 
 class ModuleNotFinishable(Exception):
@@ -13,6 +21,7 @@ class ModuleNotFinishable(Exception):
 
 @transaction.atomic
 def module_open(*, user, module: ModulePage) -> ModuleProgress:
+    """The only write a module page's GET makes: when it was first and last opened."""
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -28,43 +37,37 @@ def module_open(*, user, module: ModulePage) -> ModuleProgress:
     return progress
 
 
-@transaction.atomic
-def module_complete(*, user, module: ModulePage) -> ModuleProgress:
-    """Mark a module done (once: a later call keeps the first completion time). Finishing
-    the last module of a course whose final test is passed issues the certificate."""
-    from certificates.services import certificates_issue_for
-
-    progress = module_open(user=user, module=module)
-    newly_done = ModuleProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
-        completed_at=timezone.now()
+def module_complete_record(*, user, module_key) -> bool:
+    """Record that the trainee completed the module (once: a later call keeps the first
+    completion time). True when it was completed just now."""
+    now = timezone.now()
+    updated = ModuleProgress.objects.filter(
+        user=user, module_key=module_key, completed_at__isnull=True
+    ).update(completed_at=now)
+    if updated:
+        return True
+    _progress, created = ModuleProgress.objects.get_or_create(
+        user=user,
+        module_key=module_key,
+        defaults={"first_opened_at": now, "last_opened_at": now, "completed_at": now},
     )
-    if newly_done:
-        certificates_issue_for(user=user, module=module)
-    progress.refresh_from_db()
-    return progress
+    return created
 
 
-def module_finish_by_button(*, user, module: ModulePage) -> ModuleProgress:
-    """The trainee pressed "I have finished this module"."""
-    if module.required_activities():
+def course_complete_record(*, user, course_key) -> None:
+    """Record that the trainee completed the course (once: a second record is ignored)."""
+    CourseCompletion.objects.bulk_create(
+        [CourseCompletion(user=user, course_key=course_key, completed_at=timezone.now())],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def module_finish_by_button(*, user, module: ModulePage) -> Outcome:
+    """The trainee pressed "I have finished this module" on a module without required
+    activities: the learning pipeline records it and answers what it completed."""
+    if not finishable_by_button(
+        required_quizzes=module.required_quiz_ids(), required_blocks=module.required_h5p_block_ids()
+    ):
         raise ModuleNotFinishable
-    return module_complete(user=user, module=module)
-
-
-def module_check_complete(*, user, module: ModulePage) -> bool:
-    """Complete the module if it has required activities and the trainee has done them
-    all: tests passed and H5P activities completed, in whichever language. True when the
-    module is complete."""
-    from h5p.selectors import completed_block_ids
-    from quizzes.selectors import passed_quiz_ids
-
-    quizzes = {quiz.pk for quiz in module.required_quizzes() if quiz is not None}
-    h5p_blocks = set(module.required_h5p_block_ids())
-    if not quizzes and not h5p_blocks:
-        return False
-    if quizzes and not quizzes <= passed_quiz_ids(user=user, quiz_ids=quizzes):
-        return False
-    if h5p_blocks and not h5p_blocks <= completed_block_ids(user=user, module_key=module.translation_key):
-        return False
-    module_complete(user=user, module=module)
-    return True
+    return report_fact(module_finished_by_trainee, sender=ModulePage, user=user, module=module)

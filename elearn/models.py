@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.models import CoursePage
+
 
 class HomePage(Page):
     """The site's front page, one per language."""
@@ -17,8 +19,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import CoursePage
-
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = CoursePage.objects.descendant_of(self).live().public().order_by("path")
         return context

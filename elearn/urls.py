@@ -8,7 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from h5p.assets import asset
 from h5p.player import play
 
-from . import views
+from . import privacy_views, views
+
+privacy_urls = (
+    [
+        path("my-data.json", privacy_views.my_data, name="my_data"),
+        path("delete/", privacy_views.delete_account, name="delete"),
+    ],
+    "privacy",
+)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -29,6 +37,7 @@ if settings.DEBUG:
 # LocaleMiddleware according to the browser's Accept-Language (ru -> /ru/, else /uk/).
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include(privacy_urls)),
     path("learning/", include("courses.urls")),
     path("tests/", include("quizzes.urls")),
     path("activities/", include("h5p.urls")),

@@ -4,24 +4,25 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from common.learning_events import NOTHING_NEW, Outcome, report_fact
+
 from .models import ActivityState, ActivityStatement
 from .player import object_iri
 from .selectors import Activity
+from .signals import activity_completed
 from .xapi import actor_mail, parse_state, parse_statement
 
 
 @dataclass(frozen=True)
 class Recorded:
     stored: bool  # False when this statement id was kept before (a resent offline answer)
-    module_complete: bool
+    outcome: Outcome  # what completing the activity led to (its module, course, certificate)
 
 
 @transaction.atomic
 def statement_record(*, user, activity: Activity, body: bytes) -> Recorded:
-    """Keep one statement (StatementRefused stores nothing). One that completes the
-    activity completes the module too when nothing else is missing."""
-    from courses.services import module_check_complete
-
+    """Keep one statement (StatementRefused stores nothing) and report a completed
+    activity: the learning pipeline answers whether that completed its module."""
     statement = parse_statement(
         body, expected_actor=actor_mail(user), object_iri=object_iri(activity.content)
     )
@@ -44,11 +45,17 @@ def statement_record(*, user, activity: Activity, body: bytes) -> Recorded:
     else:
         stored = True
     # Only a completing statement can change the module: the others (progress inside the
-    # package, sub-questions) skip the check, which reads every required activity.
-    module_complete = statement.completes_activity and module_check_complete(
-        user=user, module=activity.module
-    )
-    return Recorded(stored=stored, module_complete=module_complete)
+    # package, sub-questions) are not reported.
+    outcome = NOTHING_NEW
+    if statement.completes_activity:
+        outcome = report_fact(
+            activity_completed,
+            sender=ActivityStatement,
+            user=user,
+            module_key=activity.module.translation_key,
+            block_id=activity.block_id,
+        )
+    return Recorded(stored=stored, outcome=outcome)
 
 
 def state_save(*, user, activity: Activity, body: bytes) -> None:

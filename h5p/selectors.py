@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 
+from wagtail.models import Page
+
 from .blocks import content_for_language
 from .models import ActivityState, ActivityStatement, H5PContent
 
 
 @dataclass(frozen=True)
 class Activity:
-    module: object  # courses.models.ModulePage
+    module: Page  # the live page whose StreamField holds the block (a module)
     block_id: str
     title: str
     required: bool
@@ -16,14 +18,11 @@ class Activity:
 
 
 def activity_for(*, page_id: int, block_id: str) -> Activity | None:
-    """The H5P block `block_id` of a live, public module, with the package in the module's
-    language; None when a trainee could not see it."""
-    from courses.models import ModulePage
-
-    module = ModulePage.objects.live().public().filter(pk=page_id).first()
-    if module is None:
-        return None
-    for block in module.body:
+    """The H5P block `block_id` of a live, public page (a module), with the package in the
+    page's language; None when a trainee could not see it."""
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    module = page.specific if page else None
+    for block in getattr(module, "body", None) or []:
         if block.id == block_id and block.block_type == "h5p":
             content = content_for_language(block.value, module.locale.language_code)
             if content is None:

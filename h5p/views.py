@@ -28,7 +28,7 @@ def statement(request, page_id, block_id):
         recorded = statement_record(user=request.user, activity=activity, body=request.body)
     except StatementRefused as refused:
         return JsonResponse({"error": str(refused.message)}, status=400)
-    return JsonResponse({"stored": recorded.stored, "module_complete": recorded.module_complete})
+    return JsonResponse({"stored": recorded.stored, "module_complete": recorded.outcome.module_completed})
 
 
 @require_POST

@@ -1,6 +1,7 @@
 """The quiz bank. A question has one identity and one set of correct choices in every
 language; only its texts are translated (django-parler). Every attempt is kept."""
 
+import random
 import uuid
 
 from django.conf import settings
@@ -59,8 +60,6 @@ class Quiz(TranslatableModel):
     def ordered_questions(self, seed=None):
         """Questions with their choices and texts, shuffled per attempt when the quiz says so
         (the same order every time the same attempt is shown)."""
-        import random
-
         questions = list(self.questions.prefetch_related("translations", "choices__translations"))
         rng = random.Random(seed)
         if self.shuffle_questions and seed is not None:
@@ -71,18 +70,36 @@ class Quiz(TranslatableModel):
                 rng.shuffle(question.ordered_choices)
         return questions
 
+    def question_order(self, seed=None) -> list[int]:
+        """The question ids in the order ordered_questions(seed) shows them, without loading
+        their texts: the same shuffle of a list of the same length."""
+        ids = [key.id for key in self.question_keys()]
+        if self.shuffle_questions and seed is not None:
+            random.Random(seed).shuffle(ids)
+        return ids
+
     def question_keys(self) -> list[QuestionKey]:
-        """What scoring needs, in two queries however many questions there are."""
-        questions = self.questions.prefetch_related("choices")
+        """What scoring needs, in one query however many questions there are; kept on this
+        instance, so a request that shows, checks and scores one test reads them once."""
+        if getattr(self, "_question_keys", None) is None:
+            self._question_keys = self._read_question_keys()
+        return self._question_keys
+
+    def _read_question_keys(self) -> list[QuestionKey]:
+        """One query: a row per choice (or one row for a question without any)."""
+        rows = self.questions.order_by("order", "pk").values_list(
+            "pk", "kind", "points", "choices__pk", "choices__is_correct"
+        )
+        questions = {}  # question id -> (kind, points, correct ids, all choice ids), in order
+        for question_id, kind, points, choice_id, is_correct in rows:
+            _kind, _points, correct, choices = questions.setdefault(question_id, (kind, points, set(), set()))
+            if choice_id is not None:
+                choices.add(choice_id)
+                if is_correct:
+                    correct.add(choice_id)
         return [
-            QuestionKey(
-                id=question.pk,
-                kind=question.kind,
-                points=question.points,
-                correct=frozenset(c.pk for c in question.choices.all() if c.is_correct),
-                choices=frozenset(c.pk for c in question.choices.all()),
-            )
-            for question in questions
+            QuestionKey(id=pk, kind=kind, points=points, correct=frozenset(right), choices=frozenset(every))
+            for pk, (kind, points, right, every) in questions.items()
         ]
 
 

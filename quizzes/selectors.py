@@ -11,6 +11,12 @@ def passed_quiz_ids(*, user, quiz_ids) -> set[int]:
     )
 
 
+def best_passed_percent(*, user, quiz_id) -> int | None:
+    """The trainee's best passing score in this test, %; None if they have not passed it."""
+    passed = Attempt.objects.filter(user=user, quiz_id=quiz_id, passed=True)
+    return passed.aggregate(best=Max("percent"))["best"]
+
+
 def quiz_standing(*, user, quiz) -> dict:
     """Best score, whether passed, attempts used and left, and an unfinished attempt."""
     if not user.is_authenticated:
@@ -73,38 +79,3 @@ def item_statistics(quiz) -> list[dict]:
         }
         for qid, by_bucket in counts.items()
     ]
-
-
-def knowledge_gain(course) -> dict:
-    """Pre-test and final-test results per trainee, and the course's means over trainees
-    who took both: the first finished pre-test (before learning) and the best final test."""
-    rows = {}
-    if course.pre_test_id:
-        for user_id, percent in (
-            Attempt.objects.filter(quiz_id=course.pre_test_id, finished_at__isnull=False, user__isnull=False)
-            .order_by("user_id", "finished_at")
-            .values_list("user_id", "percent")
-        ):
-            rows.setdefault(user_id, {"pre": None, "post": None})
-            if rows[user_id]["pre"] is None:
-                rows[user_id]["pre"] = percent
-    if course.final_test_id:
-        best = (
-            Attempt.objects.filter(
-                quiz_id=course.final_test_id, finished_at__isnull=False, user__isnull=False
-            )
-            .values("user_id")
-            .annotate(best=Max("percent"))
-        )
-        for row in best:
-            rows.setdefault(row["user_id"], {"pre": None, "post": None})["post"] = row["best"]
-    both = [r for r in rows.values() if r["pre"] is not None and r["post"] is not None]
-    mean = (lambda values: round(sum(values) / len(values), 1)) if both else (lambda values: None)
-    mean_pre, mean_post = mean([r["pre"] for r in both]), mean([r["post"] for r in both])
-    return {
-        "trainees": rows,
-        "count": len(both),
-        "mean_pre": mean_pre,
-        "mean_post": mean_post,
-        "gain": round(mean_post - mean_pre, 1) if both else None,
-    }

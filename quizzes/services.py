@@ -3,14 +3,18 @@ on the server, with quizzes.scoring; nothing the browser says about correctness 
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.learning_events import NOTHING_NEW, Outcome, report_fact
+
 from .answers import InvalidAnswers
 from .models import Answer, Attempt, Quiz
 from .scoring import score_attempt
+from .signals import attempt_finished
 
 
 class AttemptsExhausted(Exception):
@@ -41,26 +45,42 @@ def attempt_start(*, user, quiz: Quiz, language: str, module_key=None) -> Attemp
         return Attempt.objects.get(user=user, quiz=quiz, finished_at__isnull=True)
 
 
-@transaction.atomic
 def answer_record(*, attempt: Attempt, answers: Mapping[int, Iterable[int]]) -> None:
     """Save answers as they are given, so an interrupted attempt keeps them. `answers`
-    must already be parsed against this quiz (quizzes.answers.parse_answers)."""
+    must already be parsed against this quiz (quizzes.answers.parse_answers). One statement,
+    so it needs no transaction of its own."""
     if attempt.finished_at is not None:
         raise InvalidAnswers(_("This attempt is already finished."))
-    for question_id, choice_ids in answers.items():
-        Answer.objects.update_or_create(
-            attempt=attempt, question_id=question_id, defaults={"choice_ids": sorted(choice_ids)}
-        )
+    # One statement for any number of answers: a later answer to a question replaces it.
+    Answer.objects.bulk_create(
+        [
+            Answer(attempt=attempt, question_id=question_id, choice_ids=sorted(choice_ids))
+            for question_id, choice_ids in answers.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["attempt", "question"],
+        update_fields=["choice_ids", "answered_at"],
+    )
+
+
+class Submitted(NamedTuple):
+    attempt: Attempt
+    outcome: Outcome  # what the finished attempt led to (module, course, certificate)
 
 
 @transaction.atomic
-def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | None = None) -> Attempt:
-    """Record the last answers, score the attempt and close it. Submitting a finished
-    attempt again changes nothing and returns the same result. Passing a course's final
-    test, with every module done, issues its certificate."""
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | None = None) -> Submitted:
+    """Record the last answers, score the attempt and close it, then report the finished
+    attempt (the learning pipeline answers what it completed). Submitting a finished
+    attempt again changes nothing and returns the same result with nothing new."""
+    given_attempt, attempt = attempt, Attempt.objects.select_for_update().get(pk=attempt.pk)
     if attempt.finished_at is not None:
-        return attempt
+        return Submitted(attempt, NOTHING_NEW)
+    # Keep what the caller has read already (the quiz with its question keys, the user).
+    if Attempt.quiz.is_cached(given_attempt):
+        attempt.quiz = given_attempt.quiz
+    if Attempt.user.is_cached(given_attempt):
+        attempt.user = given_attempt.user
     if answers:
         answer_record(attempt=attempt, answers=answers)
     given = {
@@ -73,8 +93,4 @@ def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | N
     attempt.max_score, attempt.percent, attempt.passed = result.max_score, result.percent, result.passed
     attempt.finished_at = timezone.now()
     attempt.save()
-    if attempt.passed and attempt.user_id:
-        from certificates.services import certificates_issue_for
-
-        certificates_issue_for(user=attempt.user, quiz=attempt.quiz)  # a passed final test
-    return attempt
+    return Submitted(attempt, report_fact(attempt_finished, sender=Attempt, attempt=attempt))

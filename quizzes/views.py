@@ -7,10 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
-
-from certificates.models import Certificate
-from courses.models import ModulePage
-from courses.services import module_check_complete
+from wagtail.models import Page
 
 from .answers import InvalidAnswers, parse_answers
 from .models import Attempt, Quiz
@@ -20,20 +17,24 @@ from .services import AttemptsExhausted, answer_record, attempt_start, attempt_s
 
 
 def _module_for(quiz, module_id):
-    """The live module this test was opened from, if it really contains this test."""
+    """The live module page this test was opened from, if it really contains this test."""
     if not str(module_id or "").isdigit():
         return None
-    module = ModulePage.objects.live().public().filter(pk=module_id).first()
-    if module and any(b.block_type == "quiz" and b.value["quiz"] == quiz for b in module.body):
+    page = Page.objects.live().public().filter(pk=module_id).first()
+    module = page.specific if page else None
+    blocks = getattr(module, "body", None) or []
+    if any(b.block_type == "quiz" and b.value["quiz"] == quiz for b in blocks):
         return module
     return None
 
 
 def _module_in_language(module_key):
+    """The module page (any page type holding tests) in the trainee's language, else any."""
     if module_key is None:
         return None
-    modules = ModulePage.objects.live().public().filter(translation_key=module_key)
-    return modules.filter(locale__language_code=get_language()).first() or modules.first()
+    pages = Page.objects.live().public().filter(translation_key=module_key)
+    page = pages.filter(locale__language_code=get_language()).first() or pages.first()
+    return page.specific if page else None
 
 
 def quiz_detail(request, quiz_id):
@@ -69,7 +70,9 @@ def quiz_start(request, quiz_id):
 
 def _own_attempt(request, token):
     """Another trainee's attempt is not found, whatever its token."""
-    return get_object_or_404(Attempt.objects.select_related("quiz"), token=token, user=request.user)
+    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), token=token, user=request.user)
+    attempt.user = request.user  # known already: the services need not read it again
+    return attempt
 
 
 @login_required
@@ -77,68 +80,67 @@ def attempt_take(request, token):
     attempt = _own_attempt(request, token)
     if attempt.finished_at is not None:
         return redirect("quizzes:result", token=attempt.token)
-    quiz = attempt.quiz
-    questions = quiz.ordered_questions(seed=attempt.token.int)
-    keys = {key.id: key for key in quiz.question_keys()}
-    answered = dict(attempt.answers.values_list("question_id", "choice_ids"))
-
-    if quiz.layout == Quiz.Layout.ALL_ON_ONE_PAGE:
-        return _take_all(request, attempt, questions, keys, answered)
-    return _take_one(request, attempt, questions, keys, answered)
+    if attempt.quiz.layout == Quiz.Layout.ALL_ON_ONE_PAGE:
+        return _take_all(request, attempt)
+    return _take_one(request, attempt)
 
 
-def _take_all(request, attempt, questions, keys, answered):
-    error = None
+def _take_all(request, attempt):
+    quiz, error = attempt.quiz, None
     if request.method == "POST":
         try:
-            answers = parse_answers(request.POST, list(keys.values()))
+            answers = parse_answers(request.POST, quiz.question_keys())
         except InvalidAnswers as refused:
             error = refused.message
         else:
             return _finish(request, attempt, answers)
-    context = {"attempt": attempt, "questions": questions, "answered": answered, "error": error}
+    context = {
+        "attempt": attempt,
+        "questions": quiz.ordered_questions(seed=attempt.token.int),
+        "answered": dict(attempt.answers.values_list("question_id", "choice_ids")),
+        "error": error,
+    }
     return render(request, "quizzes/take_all.html", context, status=400 if error else 200)
 
 
-def _take_one(request, attempt, questions, keys, answered):
-    unanswered = [i for i, q in enumerate(questions) if q.pk not in answered]
-    position = unanswered[0] if unanswered else len(questions) - 1
-    question = questions[position]
-    error = None
+def _take_one(request, attempt):
+    """The first unanswered question. A post answers it; only a page to show loads the
+    questions' texts."""
+    quiz, error = attempt.quiz, None
+    order = quiz.question_order(seed=attempt.token.int)
+    answered = set(attempt.answers.values_list("question_id", flat=True))
+    unanswered = [i for i, question_id in enumerate(order) if question_id not in answered]
+    position = unanswered[0] if unanswered else len(order) - 1
+    question_id = order[position]
     if request.method == "POST":
+        key = next(key for key in quiz.question_keys() if key.id == question_id)
         try:
-            answers = parse_answers(request.POST, [keys[question.pk]])
+            answers = parse_answers(request.POST, [key])
         except InvalidAnswers as refused:
             error = refused.message
         else:
             if len(unanswered) <= 1:
                 return _finish(request, attempt, answers)
             answer_record(attempt=attempt, answers=answers)
-            if attempt.quiz.feedback == attempt.quiz.Feedback.AFTER_EACH:
-                return redirect("quizzes:feedback", token=attempt.token, question_id=question.pk)
+            if quiz.feedback == quiz.Feedback.AFTER_EACH:
+                return redirect("quizzes:feedback", token=attempt.token, question_id=question_id)
             return redirect("quizzes:take", token=attempt.token)
     context = {
         "attempt": attempt,
-        "question": question,
+        "question": quiz.ordered_questions(seed=attempt.token.int)[position],
         "position": position + 1,
-        "count": len(questions),
+        "count": len(order),
         "error": error,
     }
     return render(request, "quizzes/take_one.html", context, status=400 if error else 200)
 
 
 def _finish(request, attempt, answers):
-    """Score the attempt; a pass may complete its module, and a passed final test (or the
-    module it completed) may earn the course's certificate: then the congratulation page."""
-    attempt = attempt_submit(attempt=attempt, answers=answers)
-    if attempt.passed and attempt.module_key:
-        module = _module_in_language(attempt.module_key)
-        if module:
-            module_check_complete(user=request.user, module=module)
-    if attempt.passed:  # the final test, or the module it completed, may have earned one
-        issued = Certificate.objects.filter(user=request.user, issued_at__gte=attempt.finished_at).first()
-        if issued:
-            return redirect("certificates:detail", pk=issued.pk)
+    """Score the attempt; the learning pipeline answers what it completed: a new
+    certificate shows its congratulation page, anything else the result."""
+    attempt, outcome = attempt_submit(attempt=attempt, answers=answers)
+    if outcome.certificate_id:
+        return redirect("certificates:detail", pk=outcome.certificate_id)
     return redirect("quizzes:result", token=attempt.token)
 
 

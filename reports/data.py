@@ -8,7 +8,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery
 
 from accounts.models import Organisation, User
 from certificates.models import Certificate
-from courses.models import ModuleProgress
+from courses.models import CourseCompletion, ModuleProgress
 from quizzes.models import Attempt
 
 from .scope import ReportScope
@@ -106,14 +106,17 @@ def report_data(scope: ReportScope) -> ReportData:
         opened=Count("pk", filter=_in_period("first_opened_at", scope)),
         visited=Count("pk", filter=_in_period("last_opened_at", scope)),
         done=Count("pk", filter=Q(completed_at__isnull=False)),
-        last_done=Max("completed_at"),
     )
     for row in per_person:
         person = facts[row["user_id"]]
         person.enrolled = row["opened"] > 0
         person.active = person.enrolled or row["visited"] > 0
         person.modules_done = row["done"]
-        person.completed = bool(keys) and row["done"] == len(keys) and scope.in_period(row["last_done"])
+    if course:  # completion is recorded when reached: modules added later do not undo it
+        completions = CourseCompletion.objects.filter(user__in=people_ids, course_key=course.translation_key)
+        for user_id, completed_at in completions.values_list("user_id", "completed_at"):
+            if user_id in facts and scope.in_period(completed_at):
+                facts[user_id].completed = True
     per_module = (
         progress.filter(_in_period("completed_at", scope))
         .values("module_key")
@@ -158,9 +161,9 @@ def report_data(scope: ReportScope) -> ReportData:
 
     module_quizzes = {}
     for module in modules:
-        quizzes = module.required_quizzes()
+        quizzes = module.required_quiz_ids()
         if quizzes:
-            module_quizzes[module.translation_key] = quizzes[0].pk
+            module_quizzes[module.translation_key] = quizzes[0]
     quiz_stats = _quiz_stats(scope, people_ids, list(module_quizzes.values()))
     return ReportData(
         scope,

@@ -14,7 +14,8 @@ from django.utils import timezone
 from accounts.models import AgeBand, Gender, Organisation, TrainingGroup, User, WorkSetting
 from certificates.codes import new_code
 from certificates.models import Certificate
-from courses.models import CoursePage, ModuleProgress
+from common.languages import default_language, language_codes
+from courses.models import CourseCompletion, CoursePage, ModuleProgress
 from quizzes.models import Attempt
 
 BATCH = 2000
@@ -50,15 +51,13 @@ def _percent(rng, centre, spread):
 @transaction.atomic
 def generate(trainees: int, seed: int) -> dict:
     rng = random.Random(seed)
-    course = CoursePage.objects.filter(locale__language_code="uk").order_by("path").first()
+    course = CoursePage.objects.filter(locale__language_code=default_language()).order_by("path").first()
     if course is None or not course.final_test_id or not course.pre_test_id:
         raise ValueError("No course with a pre-test and a final test: run `manage.py load_demo` first.")
     modules = list(course.modules())
-    module_quizzes = [
-        (m.translation_key, m.required_quizzes()[0].pk) for m in modules if m.required_quizzes()
-    ]
+    module_quizzes = [(m.translation_key, m.required_quiz_ids()[0]) for m in modules if m.required_quiz_ids()]
     final_pass = course.final_test.pass_mark
-    organisations = list(Organisation.objects.all())
+    organisations = list(Organisation.objects.order_by("pk"))
     groups = []
     for organisation in organisations:
         for number in range(1, 6):
@@ -90,14 +89,16 @@ def generate(trainees: int, seed: int) -> dict:
     User.objects.bulk_create(users, batch_size=BATCH)
     users = list(User.objects.filter(nickname__startswith=f"synthetic-{seed}-").order_by("pk"))
 
-    progress, attempts, certificates = [], [], []
+    progress, completions, attempts, certificates = [], [], [], []
+    # Each organisation's trainees mostly use one of the configured languages, in turn.
+    languages = language_codes()
     language_of = {
-        organisation.pk: ("uk" if organisation.country == "UA" else "ru") for organisation in organisations
+        organisation.pk: languages[index % len(languages)] for index, organisation in enumerate(organisations)
     }
     for user in users:
         if rng.random() > 0.85:
             continue  # registered, never started
-        language = language_of[user.organisation_id] if rng.random() > 0.1 else rng.choice(["uk", "ru"])
+        language = language_of[user.organisation_id] if rng.random() > 0.1 else rng.choice(languages)
         moment = user.date_joined + datetime.timedelta(hours=rng.uniform(1, 72))
         pre = _percent(rng, 48, 14)
         attempts.append(_attempt(course.pre_test_id, user, language, None, moment, pre, True))
@@ -123,6 +124,8 @@ def generate(trainees: int, seed: int) -> dict:
                 break
         if not done_all:
             continue
+        completion = CourseCompletion(user=user, course_key=course.translation_key, completed_at=moment)
+        completions.append(completion)
         best = 0
         for _try in range(rng.choice([1, 1, 1, 2, 3])):
             moment += datetime.timedelta(days=rng.uniform(0.2, 5))
@@ -146,6 +149,7 @@ def generate(trainees: int, seed: int) -> dict:
                 )
                 break
     ModuleProgress.objects.bulk_create(progress, batch_size=BATCH)
+    CourseCompletion.objects.bulk_create(completions, batch_size=BATCH)
     Attempt.objects.bulk_create(attempts, batch_size=BATCH)
     Certificate.objects.bulk_create(certificates, batch_size=BATCH)
     return {

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "elearn.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "elearn.sessions.sliding_session",  # inside SessionMiddleware: marks it for saving
     "elearn.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "elearn.csrf.NoReferrerCsrfViewMiddleware",  # Django's, for posts without a Referer
@@ -151,7 +152,8 @@ LOGOUT_REDIRECT_URL = "/"
 # 30 minutes without a request.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle timeout slides forward at most every few minutes (elearn/sessions.py).
+SESSION_SAVE_EVERY_REQUEST = False
 
 # Throttle repeated failed logins per nickname and address (not per address alone, so one
 # NGO office behind one address is not locked out by a single mistyping trainee).

@@ -1,6 +1,9 @@
 from django import template
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import get_language
+
+from quizzes.selectors import quiz_standing
 
 register = template.Library()
 
@@ -24,9 +27,5 @@ def other_language(value):
 
 @register.simple_tag(takes_context=True)
 def quiz_standing_for(context, quiz):
-    from django.contrib.auth.models import AnonymousUser
-
-    from quizzes.selectors import quiz_standing
-
     request = context.get("request")  # absent when a block is rendered on its own
     return quiz_standing(user=request.user if request else AnonymousUser(), quiz=quiz)

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from elearn.sessions import REFRESHED_AT
 from tests.factories import PASSWORD
 
 LOGIN = "/{lang}/accounts/login/"
@@ -87,12 +89,20 @@ def test_session_ends_after_thirty_idle_minutes(client, trainee):
     assert response["Location"].startswith("/uk/accounts/login/")
 
 
-def test_each_request_extends_the_idle_timeout(client, trainee):
+def test_a_request_extends_the_idle_timeout_writing_at_most_every_five_minutes(client, trainee):
     log_in(client, "sonia", PASSWORD)
+    client.get("/uk/accounts/")
+    Session.objects.update(expire_date=timezone.now() + timedelta(minutes=26))  # 4 minutes on
+
+    client.get("/uk/accounts/")
+    assert Session.objects.get().expire_date < timezone.now() + timedelta(minutes=27)  # no write
+
+    session = SessionStore(session_key=Session.objects.get().session_key)
+    session[REFRESHED_AT] -= 5 * 60  # the last refresh was five minutes earlier
+    session.save()
     Session.objects.update(expire_date=timezone.now() + timedelta(minutes=1))
 
     client.get("/uk/accounts/")
-
     assert Session.objects.get().expire_date > timezone.now() + timedelta(minutes=29)
 
 

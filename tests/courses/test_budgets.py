@@ -1,9 +1,10 @@
 """Speed budgets that must not regress: constant query counts and page weight."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.services import module_complete, module_open
+from courses.services import module_finish_by_button, module_open
 from tests.builders import build_course
 from tests.factories import TraineeFactory
 from tests.pages import page_weight, trainee_pages
@@ -28,12 +29,13 @@ def grow(home_pages, trainee, modules):
     for _ in range(10):
         other = TraineeFactory(training_group=trainee.training_group)
         for page in pages:
-            module_complete(user=other, module=page)
+            module_finish_by_button(user=other, module=page)
     for page in pages[: modules // 2]:
         module_open(user=trainee, module=page)
     return course, pages
 
 
+@pytest.mark.slow  # builds and translates fifteen modules
 def test_page_queries_do_not_grow_with_modules_trainees_or_progress(client, home_pages, trainee):
     small_course, small_modules = build_course(home_pages, modules=2, slug="small")
     module_open(user=trainee, module=small_modules[0])
@@ -47,6 +49,7 @@ def test_page_queries_do_not_grow_with_modules_trainees_or_progress(client, home
     assert after == before
 
 
+@pytest.mark.slow
 def test_anonymous_module_queries_do_not_grow(client, home_pages, trainee):
     small_course, small_modules = build_course(home_pages, modules=2, slug="small")
     before = count_queries(client, small_modules[1].url)
@@ -57,30 +60,23 @@ def test_anonymous_module_queries_do_not_grow(client, home_pages, trainee):
     assert count_queries(client, big_modules[6].url) == before
 
 
-def test_module_page_weighs_under_30_kb_compressed(client, trainee, db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
+def test_module_page_weighs_under_30_kb_compressed(client, demo):
+    from accounts.models import TrainingGroup
     from courses.models import ModulePage
 
-    call_command("load_demo", stdout=StringIO())
-    client.force_login(trainee)
+    newcomer = TraineeFactory(training_group=TrainingGroup.objects.get(join_code="LVIVDEMO"))
+    client.force_login(newcomer)
     for module in ModulePage.objects.all():
         assert compressed_weight(client, module.url) <= PAGE_BUDGET_BYTES, module.url
 
 
-def test_every_trainee_page_weighs_under_30_kb_compressed(client, db):
+def test_every_trainee_page_weighs_under_30_kb_compressed(client, demo):
     """Every page of tests/pages.py in both languages: the public ones signed out, the
     rest as the demo trainee (who has seen everything)."""
-    from io import StringIO
-
-    from django.core.management import call_command
     from django.test import Client
 
     from accounts.models import User
 
-    call_command("load_demo", stdout=StringIO())
     client.force_login(User.objects.get(nickname="trainee-demo"))
     anonymous = Client()
     for lang in ("uk", "ru"):

@@ -1,26 +1,19 @@
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from courses.models import CoursePage, ModulePage
 from quizzes.models import Attempt, Question, Quiz
-from quizzes.selectors import knowledge_gain, missing_translations
+from quizzes.selectors import missing_translations
 from quizzes.services import attempt_start, attempt_submit
+from reports.data import report_data
+from reports.indicators import counts
+from reports.scope import ReportScope
 from tests.builders import build_quiz
 from tests.factories import TraineeFactory
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-
-
 def test_every_demo_module_has_a_required_bilingual_test_with_explanations(demo):
     for module in ModulePage.objects.all():
-        quizzes = module.required_quizzes()
+        quizzes = module.required_quiz_ids()
         assert len(quizzes) == 1, module.url
-        quiz = quizzes[0]
+        quiz = Quiz.objects.get(pk=quizzes[0])
         assert quiz.questions.count() >= 5
         assert missing_translations(quiz) == {"uk": 0, "ru": 0}
         assert {q.kind for q in quiz.questions.all()} >= {"single", "multiple", "true_false"}
@@ -56,11 +49,14 @@ def test_knowledge_gain_uses_the_first_pre_test_and_the_best_final_test(course, 
     take(bo, final, right=2)  # 75%
     take(only_pre, pre, right=0)
 
-    gain = knowledge_gain(course_page)
+    data = report_data(ReportScope(course=course_page))
+    facts = {person.id: person for person in data.trainees}
+    gain = counts(data.trainees)
 
-    assert gain["trainees"][ann.pk] == {"pre": 25, "post": 100}
-    assert (gain["count"], gain["mean_pre"], gain["mean_post"], gain["gain"]) == (2, 50.0, 87.5, 37.5)
+    assert (facts[ann.pk].pre, facts[ann.pk].post) == (25, 100)
+    assert (gain.both, gain.pre_mean, gain.post_mean, gain.gain) == (2, 50.0, 87.5, 37.5)
 
 
-def test_knowledge_gain_of_a_course_without_tests_is_empty(course):
-    assert knowledge_gain(course[0])["count"] == 0
+def test_knowledge_gain_of_a_course_without_tests_is_empty(course, group):
+    TraineeFactory(training_group=group)
+    assert counts(report_data(ReportScope(course=course[0])).trainees).both == 0

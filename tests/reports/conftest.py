@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from certificates.models import Certificate
-from courses.models import ModuleProgress
+from courses.models import CourseCompletion, ModuleProgress
 from quizzes.models import Attempt
 from tests.builders import build_quiz
 from tests.factories import TraineeFactory, TrainingGroupFactory
@@ -47,6 +47,10 @@ class Story:
             completed_at=at(completed) if completed else None,
         )
 
+    def completed(self, user, day):
+        """What the learning pipeline records when the last module is done."""
+        CourseCompletion.objects.create(user=user, course_key=self.page.translation_key, completed_at=at(day))
+
     def attempt(self, user, quiz, day, percent, language="uk"):
         Attempt.objects.create(
             user=user,
@@ -77,6 +81,7 @@ class Story:
         """Opened and completed every module on `day`, took both tests, maybe certified."""
         for module in self.modules:
             self.opened(user, module, day, completed=day)
+        self.completed(user, day)
         self.attempt(user, self.pre, day, pre)
         self.attempt(user, self.final, day, post)
         if code:

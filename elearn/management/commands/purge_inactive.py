@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.privacy import purge_inactive
+from elearn.privacy import purge_inactive
 
 
 class Command(BaseCommand):

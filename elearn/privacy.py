@@ -7,20 +7,20 @@ organisation and group. Certificates stay verifiable, without any name."""
 
 import secrets
 
+from axes.models import AccessAttempt, AccessFailureLog
 from django.db import transaction
 from django.utils import timezone
 
-from .models import User
+from accounts.models import User
+from certificates.models import Certificate
+from courses.models import ModuleProgress
+from h5p.models import ActivityState, ActivityStatement
+from quizzes.models import Attempt
 
 DELETED_PREFIX = "deleted-"
 
 
 def personal_data(user: User) -> dict:
-    from certificates.models import Certificate
-    from courses.models import ModuleProgress
-    from h5p.models import ActivityStatement
-    from quizzes.models import Attempt
-
     def when(moment):
         return moment.isoformat() if moment else None
 
@@ -70,11 +70,6 @@ def personal_data(user: User) -> dict:
 
 @transaction.atomic
 def account_delete(user: User) -> None:
-    from axes.models import AccessAttempt, AccessFailureLog
-
-    from certificates.models import Certificate
-    from h5p.models import ActivityState
-
     old_nickname = user.nickname
     Certificate.objects.filter(user=user).update(kept_name="", show_name=False)
     ActivityState.objects.filter(user=user).delete()
