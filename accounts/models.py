@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+# Roles only hand permissions out; what a user may do is checked in accounts/access.py.
 TRAINERS_GROUP = "Trainers"
 COORDINATORS_GROUP = "Coordinators"
 
@@ -70,6 +71,8 @@ class Organisation(TranslatableModel):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # Checked by accounts/access.py; given to roles by accounts/migrations.
+        permissions = [("view_reports", "Can see the organisation's reports and exports")]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
@@ -104,6 +107,7 @@ class TrainingGroup(models.Model):
         verbose_name = _("training group")
         verbose_name_plural = _("training groups")
         ordering = ["organisation_id", "name"]
+        permissions = [("lead_traininggroup", "Can be chosen as a training group's trainer")]
 
     def __str__(self):
         return self.name
@@ -185,6 +189,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [
+            ("view_trainees", "Can see the organisation's trainees"),
+            ("reset_trainee_password", "Can set a new password for the organisation's trainees"),
+        ]
         constraints = [
             models.UniqueConstraint(Lower("nickname"), name="accounts_user_nickname_ci_unique"),
         ]
@@ -197,11 +205,3 @@ class User(AbstractBaseUser, PermissionsMixin):
         """No one has an email here. Wagtail reads `user.email` to send workflow notices;
         an empty one makes it skip the mail (reviewers see their tasks on the dashboard)."""
         return ""
-
-    @property
-    def is_trainer(self) -> bool:
-        return self.groups.filter(name=TRAINERS_GROUP).exists()
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.groups.filter(name=COORDINATORS_GROUP).exists()

@@ -1,33 +1,19 @@
-"""Reads that depend on who is asking: what a trainer, coordinator or admin may see."""
+"""Reads that depend on who is asking, scoped by accounts/access.py."""
 
 from django.db.models import QuerySet
 
-from .models import COORDINATORS_GROUP, TRAINERS_GROUP, TrainingGroup, User
-
-
-def is_staff_role(user: User) -> bool:
-    """Trainers, coordinators and admins: the people who look after trainees."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=[TRAINERS_GROUP, COORDINATORS_GROUP]).exists()
+from .access import SEE_TRAINEES, may, scope_to_organisation
+from .models import TrainingGroup, User
 
 
 def training_groups_visible_to(user: User) -> QuerySet[TrainingGroup]:
-    groups = TrainingGroup.objects.select_related("organisation", "trainer")
-    if user.is_superuser:
-        return groups
-    if user.organisation_id is None:
-        return groups.none()
-    return groups.filter(organisation_id=user.organisation_id)
+    return scope_to_organisation(user, TrainingGroup.objects.select_related("organisation", "trainer"))
 
 
 def trainees_visible_to(user: User) -> QuerySet[User]:
-    """Trainees are users in a training group; staff see those of their organisation."""
+    """Trainees are users in a training group; those who may see trainees see their
+    organisation's (admins everyone's)."""
     trainees = User.objects.filter(training_group__isnull=False).select_related("training_group")
-    if user.is_superuser:
-        return trainees
-    if not is_staff_role(user) or user.organisation_id is None:
+    if not may(user, SEE_TRAINEES):
         return trainees.none()
-    return trainees.filter(organisation_id=user.organisation_id)
+    return scope_to_organisation(user, trainees)

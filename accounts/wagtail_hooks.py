@@ -1,12 +1,12 @@
 """Admin for organisations, training groups and trainees.
 
-Trainers and coordinators work only with their own organisation: the group list, its
-edit and delete views, and the trainee password reset are all scoped to it."""
+Trainers and coordinators work only with their own organisation: every view of the
+training groups, the trainee list and the password reset are scoped to it
+(accounts/access.py)."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.forms import SetPasswordForm
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
@@ -16,13 +16,23 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from common.admin_menu import MenuItemFor
 
-from .models import TRAINERS_GROUP, Organisation, TrainingGroup, User
-from .selectors import is_staff_role, trainees_visible_to, training_groups_visible_to
+from .access import (
+    RESET_TRAINEE_PASSWORD,
+    SEE_TRAINEES,
+    group_trainers,
+    may,
+    refusals_to_admin_home,
+    require,
+    scope_to_organisation,
+)
+from .admin_scoping import OrganisationScopedSnippetViewSet, ScopedDeleteBulkAction
+from .models import Organisation, TrainingGroup
+from .selectors import trainees_visible_to, training_groups_visible_to
 from .services import trainee_password_reset
 
 
@@ -33,30 +43,15 @@ class OrganisationViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
     list_display = ["__str__", "slug", "country"]
 
 
-class ScopedToOrganisation:
-    """Views that only find groups of the requesting user's organisation (404 otherwise)."""
-
-    def get_base_queryset(self):
-        return training_groups_visible_to(self.request.user)
-
-    def get_queryset(self):
-        return training_groups_visible_to(self.request.user)
-
-
-class GroupIndexView(ScopedToOrganisation, IndexView):
+class GroupIndexView(IndexView):
     # A whole sentence: "Add %(model_name)s" reads ungrammatically in Ukrainian and Russian.
     add_item_label = gettext_lazy("Add a training group")
 
 
-class GroupEditView(ScopedToOrganisation, EditView):
-    pass
+class TrainingGroupViewSet(OrganisationScopedSnippetViewSet):
+    """Every view of it (list, edit, copy, history, chooser...) finds only the groups of
+    the user's organisation; the form offers only that organisation and its trainers."""
 
-
-class GroupDeleteView(ScopedToOrganisation, DeleteView):
-    pass
-
-
-class TrainingGroupViewSet(SnippetViewSet):
     model = TrainingGroup
     icon = "group"
     menu_label = gettext_lazy("Training groups")
@@ -71,8 +66,6 @@ class TrainingGroupViewSet(SnippetViewSet):
         "expires_at",
     ]
     index_view_class = GroupIndexView
-    edit_view_class = GroupEditView
-    delete_view_class = GroupDeleteView
     panels = [
         FieldPanel("name"),
         FieldPanel("organisation"),
@@ -90,19 +83,23 @@ class TrainingGroupViewSet(SnippetViewSet):
 
             def __init__(self, *args, for_user=None, **kwargs):
                 super().__init__(*args, for_user=for_user, **kwargs)
-                if for_user is None or for_user.is_superuser:
+                if for_user is None:
                     return
-                organisations = Organisation.objects.filter(pk=for_user.organisation_id)
-                self.fields["organisation"].queryset = organisations
-                self.fields["trainer"].queryset = User.objects.filter(
-                    groups__name=TRAINERS_GROUP, organisation_id=for_user.organisation_id
+                self.fields["organisation"].queryset = scope_to_organisation(
+                    for_user, Organisation.objects.all(), field="pk"
                 )
+                self.fields["trainer"].queryset = scope_to_organisation(for_user, group_trainers())
 
         return ScopedGroupForm
+
+    def scoped_queryset(self, request):
+        return training_groups_visible_to(request.user)
 
 
 register_snippet(OrganisationViewSet)
 register_snippet(TrainingGroupViewSet)
+# After Wagtail's own bulk delete (order 0), so that ours replaces it for these models.
+hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=1)
 
 
 class TraineePasswordForm(SetPasswordForm):
@@ -115,16 +112,19 @@ class TraineePasswordForm(SetPasswordForm):
     )
 
 
+@refusals_to_admin_home
 def trainee_list(request):
-    if not is_staff_role(request.user):
-        raise PermissionDenied
-    trainees = trainees_visible_to(request.user).order_by("nickname")
-    return TemplateResponse(request, "accounts/admin/trainee_list.html", {"trainees": trainees})
+    require(request.user, SEE_TRAINEES)
+    context = {
+        "trainees": trainees_visible_to(request.user).order_by("nickname"),
+        "may_reset_passwords": may(request.user, RESET_TRAINEE_PASSWORD),
+    }
+    return TemplateResponse(request, "accounts/admin/trainee_list.html", context)
 
 
+@refusals_to_admin_home
 def trainee_password(request, pk):
-    if not is_staff_role(request.user):
-        raise PermissionDenied
+    require(request.user, RESET_TRAINEE_PASSWORD)
     trainee = get_object_or_404(trainees_visible_to(request.user), pk=pk)
     form = TraineePasswordForm(trainee, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -161,5 +161,5 @@ def register_trainees_menu_item():
         reverse("accounts_admin:trainees"),
         icon_name="user",
         order=250,
-        shown_to=is_staff_role,
+        shown_to=lambda user: may(user, SEE_TRAINEES),
     )

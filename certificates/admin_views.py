@@ -4,7 +4,6 @@ filter them, export them as CSV, and revoke one with a reason (kept in the audit
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,20 +11,28 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from accounts.access import (
+    REVOKE_CERTIFICATE,
+    SEE_CERTIFICATES,
+    refusals_to_admin_home,
+    require,
+    scope_to_organisation,
+)
 from accounts.selectors import training_groups_visible_to
 from common.exports import Section, csv_response, xlsx_response
+from courses.models import CoursePage
 
-from .selectors import certificates_visible_to
+from .models import Certificate
 from .services import certificate_revoke
 
 
-def may_see_certificates(user) -> bool:
-    return user.is_superuser or user.has_perm("certificates.view_certificate")
+def _visible_certificates(user):
+    """Admins see every certificate; coordinators their own organisation's."""
+    certificates = Certificate.objects.select_related("organisation", "training_group", "user")
+    return scope_to_organisation(user, certificates)
 
 
 def course_choices():
-    from courses.models import CoursePage
-
     courses = CoursePage.objects.filter(locale__language_code=get_language() or settings.LANGUAGE_CODE)
     return [("", gettext_lazy("All courses"))] + [(str(c.translation_key), c.title) for c in courses]
 
@@ -71,10 +78,9 @@ class CertificateFilterForm(forms.Form):
 
 
 def _filtered(request):
-    if not may_see_certificates(request.user):
-        raise PermissionDenied
+    require(request.user, SEE_CERTIFICATES)
     form = CertificateFilterForm(request.GET or None, user=request.user)
-    certificates = certificates_visible_to(request.user)
+    certificates = _visible_certificates(request.user)
     if form.is_bound and form.is_valid():
         certificates = form.apply(certificates)
     elif form.is_bound:
@@ -83,8 +89,6 @@ def _filtered(request):
 
 
 def _course_titles(certificates) -> dict:
-    from courses.models import CoursePage
-
     keys = {certificate.course_key for certificate in certificates}
     pages = CoursePage.objects.filter(translation_key__in=keys).select_related("locale")
     titles = {}
@@ -94,6 +98,7 @@ def _course_titles(certificates) -> dict:
     return titles
 
 
+@refusals_to_admin_home
 def certificate_list(request):
     form, certificates = _filtered(request)
     page = Paginator(certificates, 50).get_page(request.GET.get("p"))
@@ -119,6 +124,7 @@ CSV_COLUMNS = [
 ]
 
 
+@refusals_to_admin_home
 def certificate_export(request, fmt):
     """The filtered list as CSV (UTF-8 with a byte-order mark, so Excel shows Cyrillic as
     it is) or XLSX."""
@@ -141,10 +147,10 @@ class RevokeForm(forms.Form):
     )
 
 
+@refusals_to_admin_home
 def certificate_revoke_view(request, pk):
-    if not (request.user.is_superuser or request.user.has_perm("certificates.revoke_certificate")):
-        raise PermissionDenied
-    certificate = get_object_or_404(certificates_visible_to(request.user), pk=pk)
+    require(request.user, REVOKE_CERTIFICATE)
+    certificate = get_object_or_404(_visible_certificates(request.user), pk=pk)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and certificate.is_valid:
         certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"], by=request.user)

@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from accounts.access import SEE_CERTIFICATES, may
 from common.admin_menu import MenuItemFor
 
 from . import admin_views
@@ -28,7 +29,7 @@ def register_certificates_menu_item():
         reverse("certificates_admin:list"),
         icon_name="doc-full",
         order=260,
-        shown_to=admin_views.may_see_certificates,
+        shown_to=lambda user: may(user, SEE_CERTIFICATES),
     )
 
 

@@ -1,13 +1,14 @@
 """The "Interactive content" library in the admin: upload an H5P package, see what is there."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from accounts.access import UPLOAD_INTERACTIVE_CONTENT, refusals_to_admin_home, require
+from common.languages import language_choices
 
 from .models import H5PContent
 from .services import package_import
@@ -16,20 +17,16 @@ from .validation import PackageRefused
 
 class UploadForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
-    language = forms.ChoiceField(label=gettext_lazy("language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=gettext_lazy("language"), choices=language_choices)
     package = forms.FileField(
         label=gettext_lazy("H5P package (.h5p)"),
         help_text=gettext_lazy("Export it from Lumi or an H5P site with its libraries included."),
     )
 
 
-def may_upload(user) -> bool:
-    return user.has_perm("h5p.add_h5pcontent")
-
-
+@refusals_to_admin_home
 def library(request):
-    if not may_upload(request.user):
-        raise PermissionDenied
+    require(request.user, UPLOAD_INTERACTIVE_CONTENT)
     form = UploadForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST" and form.is_valid():

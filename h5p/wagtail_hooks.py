@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from accounts.access import UPLOAD_INTERACTIVE_CONTENT, may
 from common.admin_menu import MenuItemFor
 
 from . import admin_views
@@ -21,7 +22,7 @@ def register_library_menu_item():
         reverse("h5p_admin:library"),
         icon_name="media",
         order=235,
-        shown_to=admin_views.may_upload,
+        shown_to=lambda user: may(user, UPLOAD_INTERACTIVE_CONTENT),
     )
 
 

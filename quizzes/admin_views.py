@@ -1,5 +1,5 @@
-"""Admin screens for a test's questions: list and reorder, edit Ukrainian and Russian side
-by side, preview as a trainee sees it, and item statistics."""
+"""Admin screens for a test's questions: list and reorder, edit every language side by
+side, preview as a trainee sees it, and item statistics."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,17 +11,20 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import EDIT_TESTS, refusals_to_admin_home, require
+from common.languages import is_configured
+
 from .forms import ChoiceFormSet, QuestionForm, choices_initial, question_initial, save_question
 from .models import Question, Quiz
 from .selectors import item_statistics, missing_translations
 
 
 def _quiz(request, quiz_id):
-    if not request.user.has_perm("quizzes.change_quiz"):
-        raise PermissionDenied
+    require(request.user, EDIT_TESTS)
     return get_object_or_404(Quiz, pk=quiz_id)
 
 
+@refusals_to_admin_home
 def questions(request, quiz_id):
     quiz = _quiz(request, quiz_id)
     context = {
@@ -32,6 +35,7 @@ def questions(request, quiz_id):
     return TemplateResponse(request, "quizzes/admin/questions.html", context)
 
 
+@refusals_to_admin_home
 def question_edit(request, quiz_id, question_id=None):
     quiz = _quiz(request, quiz_id)
     question = get_object_or_404(quiz.questions, pk=question_id) if question_id else Question(quiz=quiz)
@@ -57,6 +61,7 @@ def question_edit(request, quiz_id, question_id=None):
 
 
 @require_POST
+@refusals_to_admin_home
 def question_move(request, quiz_id, question_id, direction):
     quiz = _quiz(request, quiz_id)
     ordered = list(quiz.questions.all())
@@ -71,6 +76,7 @@ def question_move(request, quiz_id, question_id, direction):
 
 
 @require_POST
+@refusals_to_admin_home
 def question_delete(request, quiz_id, question_id):
     quiz = _quiz(request, quiz_id)
     question = get_object_or_404(quiz.questions, pk=question_id)
@@ -81,10 +87,11 @@ def question_delete(request, quiz_id, question_id):
     return redirect("quizzes_admin:questions", quiz_id=quiz.pk)
 
 
+@refusals_to_admin_home
 def preview(request, quiz_id, language):
     """The test as a trainee sees it in `language`, with nothing marked as correct."""
     quiz = _quiz(request, quiz_id)
-    if language not in ("uk", "ru"):
+    if not is_configured(language):
         raise PermissionDenied
     with translation.override(language):
         response = TemplateResponse(
@@ -94,6 +101,7 @@ def preview(request, quiz_id, language):
     return response
 
 
+@refusals_to_admin_home
 def statistics(request, quiz_id):
     quiz = _quiz(request, quiz_id)
     return TemplateResponse(

@@ -9,6 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
+from accounts.access import EDIT_TESTS, may
+
 from . import admin_views
 from .models import Quiz
 
@@ -54,7 +56,7 @@ def register_quiz_admin_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def quiz_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, Quiz) and user.has_perm("quizzes.change_quiz"):
+    if isinstance(snippet, Quiz) and may(user, EDIT_TESTS):
         yield Button(
             gettext_lazy("Questions"), reverse("quizzes_admin:questions", args=[snippet.pk]), priority=5
         )

@@ -5,12 +5,19 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import (
+    SEE_REPORTS,
+    require,
+    require_organisation,
+    scope_to_organisation,
+    sees_every_organisation,
+)
 from accounts.models import AgeBand, Gender, Organisation, TrainingGroup, WorkSetting
+from common.languages import current_language, language_choices
+from courses.models import CoursePage
 
 
 def _choices(choices, empty):
@@ -18,10 +25,7 @@ def _choices(choices, empty):
 
 
 def _courses():
-    from courses.models import CoursePage
-
-    language = get_language() if get_language() in ("uk", "ru") else "uk"
-    return list(CoursePage.objects.filter(locale__language_code=language).order_by("path"))
+    return list(CoursePage.objects.filter(locale__language_code=current_language()).order_by("path"))
 
 
 class ReportFilterForm(forms.Form):
@@ -49,28 +53,20 @@ class ReportFilterForm(forms.Form):
         # (scope_for), not a quiet form error; only the user's own are offered.
         self.fields["organisation"].queryset = Organisation.objects.all()
         self.fields["group"].queryset = TrainingGroup.objects.all()
-        organisations = (
-            Organisation.objects.all()
-            if user.is_superuser
-            else Organisation.objects.filter(pk=user.organisation_id)
-        )
-        groups = (
-            TrainingGroup.objects.all()
-            if user.is_superuser
-            else TrainingGroup.objects.filter(organisation_id=user.organisation_id)
-        )
+        organisations = scope_to_organisation(user, Organisation.objects.all(), field="pk")
+        groups = scope_to_organisation(user, TrainingGroup.objects.all())
         self.fields["organisation"].widget.choices = [("", _("All"))] + [
             (o.pk, str(o)) for o in organisations
         ]
         self.fields["group"].widget.choices = [("", _("All"))] + [(g.pk, str(g)) for g in groups]
-        if not user.is_superuser:
+        if not sees_every_organisation(user):
             self.fields["organisation"].widget = forms.HiddenInput()
         cities = sorted(
             {o.safe_translation_getter("city", any_language=True) or "" for o in organisations} - {""}
         )
         self.fields["city"].choices = _choices([(city, city) for city in cities], _("All"))
         self.fields["course"].choices = [(str(c.translation_key), c.title) for c in _courses()]
-        self.fields["language"].choices = _choices([("uk", "Українська"), ("ru", "Русский")], _("All"))
+        self.fields["language"].choices = _choices(language_choices(), _("All"))
 
     def clean(self):
         data = super().clean()
@@ -114,17 +110,18 @@ def _midnight(day):
 
 def scope_for(user, data: dict) -> ReportScope:
     """The scope from cleaned filter data, held to what `user` may see: a coordinator
-    asking for another organisation (or its group) is refused."""
+    asking for another organisation (or its group) is refused (accounts.access.Refused)."""
+    require(user, SEE_REPORTS)  # so that no organisation (None: everyone) never leaks
     organisation = data.get("organisation")
     group = data.get("group")
-    if not user.is_superuser:
-        if organisation is not None and organisation.pk != user.organisation_id:
-            raise PermissionDenied
-        if group is not None and group.organisation_id != user.organisation_id:
-            raise PermissionDenied
-        organisation_id = user.organisation_id
-    else:
+    if organisation is not None:
+        require_organisation(user, organisation.pk)
+    if group is not None:
+        require_organisation(user, group.organisation_id)
+    if sees_every_organisation(user):
         organisation_id = organisation.pk if organisation else None
+    else:
+        organisation_id = user.organisation_id
     courses = {str(c.translation_key): c for c in _courses()}
     course = courses.get(data.get("course") or "") or next(iter(courses.values()), None)
     return ReportScope(

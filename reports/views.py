@@ -1,19 +1,17 @@
 """The coordinators' dashboard, the printable training report and the exports, in the
 Wagtail admin. Every view reads the filters, holds coordinators to their organisation
-(another one is a 403) and refuses invalid filters with the form's message."""
+and refuses invalid filters with the form's message. A refusal is a plain 403 that says
+why (accounts/access.py): no permission for reports, or another organisation's data."""
 
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from accounts.access import SEE_REPORTS, refusals_as_403, require
 from accounts.models import Organisation
 from common import exports
 from common.exports import Section
 
-from .access import may_see_reports
 from .charts import bar_chart
 from .data import report_data
 from .indicators import counts, headline
@@ -22,24 +20,9 @@ from .suppression import is_small
 from .training_report import report_header, trainee_columns, trainee_rows, training_report
 
 
-def refuse_other_organisations(view):
-    """A plain 403 (not the admin's redirect) for a coordinator asking for data that is
-    not theirs: the answer says nothing about what exists."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return HttpResponseForbidden(_("You may only see your own organisation's data."))
-
-    return wrapped
-
-
 def _read(request):
     """(form, data): data is None when the filters are invalid or there is no course."""
-    if not may_see_reports(request.user):
-        raise PermissionDenied
+    require(request.user, SEE_REPORTS)
     form = ReportFilterForm(request.GET or None, user=request.user)
     if request.GET and not form.is_valid():
         return form, None
@@ -61,7 +44,7 @@ def _shown(count):
     return None if is_small(count) else count
 
 
-@refuse_other_organisations
+@refusals_as_403
 def dashboard(request):
     form, data = _read(request)
     context = {"form": form, "data": data, "query": request.GET.urlencode()}
@@ -84,7 +67,7 @@ def dashboard(request):
     return TemplateResponse(request, "reports/dashboard.html", context)
 
 
-@refuse_other_organisations
+@refusals_as_403
 def report_page(request):
     form, data = _read(request)
     if data is None:
@@ -93,7 +76,7 @@ def report_page(request):
     return TemplateResponse(request, "reports/training_report.html", context)
 
 
-@refuse_other_organisations
+@refusals_as_403
 def report_export(request, fmt):
     form, data = _read(request)
     if data is None:
@@ -110,7 +93,7 @@ def report_export(request, fmt):
     raise Http404
 
 
-@refuse_other_organisations
+@refusals_as_403
 def trainee_export(request, fmt):
     """Nicknames and scores: the coordinator's own organisation only (admins: the one they
     filter to, or all)."""

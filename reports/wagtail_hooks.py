@@ -2,10 +2,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from accounts.access import SEE_REPORTS, may
 from common.admin_menu import MenuItemFor
 
 from . import views
-from .access import may_see_reports
 
 report_urls = (
     [
@@ -30,5 +30,5 @@ def register_reports_menu_item():
         reverse("reports:dashboard"),
         icon_name="table",
         order=270,
-        shown_to=may_see_reports,
+        shown_to=lambda user: may(user, SEE_REPORTS),
     )

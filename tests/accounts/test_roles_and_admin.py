@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
 
+from accounts.access import group_trainers
 from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP, User
 from tests.factories import PASSWORD, TraineeFactory, TrainingGroupFactory
 
@@ -99,7 +100,7 @@ def test_admin_creates_a_user_with_a_nickname_only(client, admin_user, organisat
 
     assert response.status_code == 302
     created = User.objects.get(nickname="new-trainer")
-    assert created.is_trainer and created.organisation == organisation
+    assert created in group_trainers() and created.organisation == organisation
     assert client.get(f"/admin/users/edit/{created.pk}/").status_code == 200
 
 

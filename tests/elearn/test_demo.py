@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
 
+from accounts.access import SEE_REPORTS, group_trainers, may
 from accounts.models import Organisation, TrainingGroup, User
 from elearn.demo.accounts import DEMO_PASSWORD
 
@@ -15,8 +16,7 @@ def snapshot():
     return counts, hashes
 
 
-def test_load_demo_is_idempotent(db):
-    call_command("load_demo", stdout=StringIO())
+def test_load_demo_is_idempotent(demo):
     first = snapshot()
 
     call_command("load_demo", stdout=StringIO())
@@ -26,22 +26,19 @@ def test_load_demo_is_idempotent(db):
     assert PageLogEntry.objects.count() == first[0]["wagtailcore.PageLogEntry"]
 
 
-def test_demo_has_the_two_organisations_groups_and_accounts(db):
-    call_command("load_demo", stdout=StringIO())
-
+def test_demo_has_the_two_organisations_groups_and_accounts(demo):
     assert set(Organisation.objects.values_list("slug", flat=True)) == {"salus", "humanitarian-action"}
     assert TrainingGroup.objects.filter(join_code="LVIVDEMO", organisation__slug="salus").exists()
     expected = {"admin", "trainer-lviv", "trainer-spb", "coordinator-lviv", "coordinator-spb", "trainee-demo"}
     assert set(User.objects.values_list("nickname", flat=True)) == expected
     assert all(user.check_password(DEMO_PASSWORD) for user in User.objects.all())
-    assert User.objects.get(nickname="trainer-spb").is_trainer
-    assert User.objects.get(nickname="coordinator-lviv").is_coordinator
+    trainer, coordinator = (User.objects.get(nickname=name) for name in ("trainer-spb", "coordinator-lviv"))
+    assert trainer in group_trainers() and not may(trainer, SEE_REPORTS)
+    assert may(coordinator, SEE_REPORTS)
     assert User.objects.get(nickname="trainee-demo").training_group.join_code == "LVIVDEMO"
 
 
-def test_demo_replaces_wagtails_welcome_page_with_home_pages_in_both_languages(client, db):
-    call_command("load_demo", stdout=StringIO())
-
+def test_demo_replaces_wagtails_welcome_page_with_home_pages_in_both_languages(client, demo):
     assert not Page.objects.filter(title__icontains="Welcome").exists()
     assert "секс-працівниці" in client.get("/uk/").content.decode()
     assert "секс-работницы" in client.get("/ru/").content.decode()
