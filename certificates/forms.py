@@ -1,7 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import language_choices
 from common.pdf_fonts import font_has
 
 from .names import NameRefused, clean_name
@@ -20,7 +20,7 @@ class DownloadForm(forms.Form):
     show_name = forms.BooleanField(
         label=_("Show this name to people who check the certificate's code"), required=False
     )
-    language = forms.ChoiceField(label=_("Language of the certificate"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the certificate"), choices=language_choices)
 
     def clean_name(self):
         try:

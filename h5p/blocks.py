@@ -1,14 +1,18 @@
 """The H5P block in a module.
 
-It holds one package per language: the Ukrainian module plays `content_uk`, the Russian
-one `content_ru`. wagtail-localize copies the block (and its id) into the translation
-unchanged, so both language versions of a module name the same pair and the same
-activity; trainers never need to re-pick the package in the translation editor."""
+It holds a list of packages, at most one per configured language; each package's own
+`language` says which language version of the module plays it. wagtail-localize copies the
+block (its id and its list) into every translation unchanged, so all language versions of
+a module name the same packages and the same activity; trainers never re-pick a package in
+the translation editor, and a new language needs only a package added to the list."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
+
+from common.languages import is_configured, language_name
 
 from .chooser import h5p_chooser_viewset
 
@@ -17,10 +21,23 @@ H5PContentChooserBlock = h5p_chooser_viewset.get_block_class(
 )
 
 
+NOT_OFFERED = _(
+    "This package is in a language the site does not offer (%(language)s). "
+    "Choose a package in one of the site's languages."
+)
+TWICE = _("Another package here is already in this language (%(language)s). Keep one package per language.")
+
+
 class H5PBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=150)
-    content_uk = H5PContentChooserBlock(label=_("Package in Ukrainian"))
-    content_ru = H5PContentChooserBlock(label=_("Package in Russian"))
+    packages = blocks.ListBlock(
+        H5PContentChooserBlock(label=_("Package")),
+        min_num=1,
+        label=_("Packages"),
+        help_text=_(
+            "One package per language: each language version of the module plays the package in its language."
+        ),
+    )
     required = blocks.BooleanBlock(label=_("Required to complete the module"), required=False, default=True)
 
     class Meta:
@@ -30,17 +47,33 @@ class H5PBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {}
-        for language in ("uk", "ru"):
-            content = value.get(f"content_{language}")
-            if content is not None and content.language != language:
-                errors[f"content_{language}"] = ValidationError(
-                    _("This package is in another language. Choose the package in this language.")
-                )
+        errors = package_errors(value["packages"])
         if errors:
-            raise StructBlockValidationError(block_errors=errors)
+            packages = ListBlockValidationError(block_errors=errors)
+            raise StructBlockValidationError(block_errors={"packages": packages})
         return value
 
 
+def package_errors(packages) -> dict[int, ValidationError]:
+    """Position -> what is wrong with the package there: a language the site does not
+    offer, or a language an earlier package already plays."""
+    errors, seen = {}, set()
+    for index, content in enumerate(packages):
+        if content is None:
+            continue
+        name = language_name(content.language)
+        if not is_configured(content.language):
+            errors[index] = ValidationError(NOT_OFFERED % {"language": name})
+        elif content.language in seen:
+            errors[index] = ValidationError(TWICE % {"language": name})
+        seen.add(content.language)
+    return errors
+
+
 def content_for_language(value, language_code):
-    return value.get(f"content_{language_code}")
+    """The package the language version in `language_code` plays; None when the block has
+    none in that language."""
+    for content in value.get("packages") or []:
+        if content is not None and content.language == language_code:
+            return content
+    return None

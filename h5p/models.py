@@ -8,6 +8,8 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import language_choices
+
 
 class H5PLibrary(models.Model):
     machine_name = models.CharField(max_length=127)
@@ -30,7 +32,8 @@ class H5PLibrary(models.Model):
 
 class H5PContent(models.Model):
     title = models.CharField(_("title"), max_length=200)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    # The configured languages, read when asked (a callable): adding one needs no migration.
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     main_library = models.CharField(max_length=127)
     storage_path = models.CharField(max_length=255, unique=True)
     size_bytes = models.PositiveBigIntegerField(_("size"))

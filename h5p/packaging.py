@@ -6,6 +6,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from common.languages import default_language
+
 LIBRARY_DIR = Path(__file__).resolve().parent / "library" / "H5P.ConectaCheck-1.0"
 
 
@@ -19,15 +21,15 @@ def check_content(question, answers, right_text="", wrong_text=""):
     }
 
 
-def pack(title, content, extra_files=None, language="uk", library_dir=LIBRARY_DIR) -> bytes:
+def pack(title, content, extra_files=None, language=None, library_dir=LIBRARY_DIR) -> bytes:
     """A valid .h5p package as bytes, with the library in `library_dir` (a folder named
-    Machine.Name-1.0 holding library.json); `extra_files` (name -> bytes) are added as
-    they are."""
+    Machine.Name-1.0 holding library.json), in `language` (the site's default unless
+    given); `extra_files` (name -> bytes) are added as they are."""
     library = json.loads((library_dir / "library.json").read_text())
     dependency = {key: library[key] for key in ("machineName", "majorVersion", "minorVersion")}
     manifest = {
         "title": title,
-        "language": language,
+        "language": language or default_language(),
         "mainLibrary": dependency["machineName"],
         "embedTypes": ["div"],
         "license": "U",

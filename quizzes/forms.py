@@ -1,56 +1,84 @@
-"""Admin forms: a question's Ukrainian and Russian texts side by side, with its choices.
+"""Admin forms: a question's texts in every configured language side by side, with its
+choices. Fields are named <text>_<language code>, one per language in settings.LANGUAGES.
 
-The correct choices are one key for both languages; only texts are per language."""
+The correct choices are one key for all languages; only texts are per language."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.languages import language_codes, language_name
+
 from .models import Choice, Question
 
-LANGUAGES = ("uk", "ru")
+QUESTION = _("Question (%(language)s)")
+EXPLANATION = _("Explanation (%(language)s)")
+ANSWER = _("Answer (%(language)s)")
+FEEDBACK = _("Feedback (%(language)s)")
+
+
+def _in(label, code) -> str:
+    return label % {"language": language_name(code)}
+
+
+def _text_field(label, code, **options):
+    """A text in one language; its label is also the widget's accessible name where a
+    table shows no label."""
+    options.setdefault("widget", forms.TextInput)
+    field = forms.CharField(label=_in(label, code), required=False, **options)
+    field.widget.attrs["aria-label"] = field.label
+    return field
 
 
 class QuestionForm(forms.Form):
     kind = forms.ChoiceField(label=_("type"), choices=Question.Kind.choices)
     points = forms.IntegerField(label=_("points"), min_value=1, max_value=20, initial=1)
-    text_uk = forms.CharField(
-        label=_("Question in Ukrainian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    text_ru = forms.CharField(
-        label=_("Question in Russian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    explanation_uk = forms.CharField(
-        label=_("Explanation in Ukrainian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    explanation_ru = forms.CharField(
-        label=_("Explanation in Russian"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in (("text", QUESTION), ("explanation", EXPLANATION)):
+            for code in language_codes():
+                self.fields[f"{name}_{code}"] = _text_field(
+                    label, code, widget=forms.Textarea(attrs={"rows": 3})
+                )
+
+    def rows(self):
+        """The question in every language side by side, then its explanation."""
+        return [[self[f"{name}_{code}"] for code in language_codes()] for name in ("text", "explanation")]
 
     def clean(self):
         cleaned = super().clean()
-        if not (cleaned.get("text_uk") or cleaned.get("text_ru")):
+        if not any(cleaned.get(f"text_{code}") for code in language_codes()):
             raise forms.ValidationError(_("Write the question in at least one language."))
         return cleaned
 
 
 class ChoiceForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    text_uk = forms.CharField(label=_("Answer in Ukrainian"), max_length=300, required=False)
-    text_ru = forms.CharField(label=_("Answer in Russian"), max_length=300, required=False)
-    feedback_uk = forms.CharField(label=_("Feedback in Ukrainian"), required=False)
-    feedback_ru = forms.CharField(label=_("Feedback in Russian"), required=False)
     is_correct = forms.BooleanField(label=_("correct"), required=False)
     order = forms.IntegerField(label=_("order"), min_value=0, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in language_codes():
+            self.fields[f"text_{code}"] = _text_field(ANSWER, code, max_length=300)
+            self.fields[f"feedback_{code}"] = _text_field(FEEDBACK, code)
+
+    def languages(self):
+        """(answer, feedback) fields per language, in the order of the table's columns."""
+        return [(self[f"text_{code}"], self[f"feedback_{code}"]) for code in language_codes()]
+
     def is_blank(self):
         data = getattr(self, "cleaned_data", {})
-        return not (data.get("text_uk") or data.get("text_ru"))
+        return not any(data.get(f"text_{code}") for code in language_codes())
 
 
 class BaseChoiceFormSet(forms.BaseFormSet):
     def __init__(self, *args, kind=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+
+    def headings(self):
+        return [_in(ANSWER, code) for code in language_codes()]
 
     def alive(self):
         return [
@@ -85,7 +113,7 @@ def question_problems(kind, choice_count, correct_count) -> list:
 
 def question_initial(question: Question):
     initial = {"kind": question.kind, "points": question.points}
-    for language in LANGUAGES:
+    for language in language_codes():
         if question.has_translation(language):
             translation = question.get_translation(language)
             initial[f"text_{language}"] = translation.text
@@ -97,7 +125,7 @@ def choices_initial(question: Question):
     rows = []
     for choice in question.choices.prefetch_related("translations"):
         row = {"id": choice.pk, "is_correct": choice.is_correct, "order": choice.order}
-        for language in LANGUAGES:
+        for language in language_codes():
             if choice.has_translation(language):
                 translation = choice.get_translation(language)
                 row[f"text_{language}"], row[f"feedback_{language}"] = translation.text, translation.feedback
@@ -108,7 +136,7 @@ def choices_initial(question: Question):
 def set_texts(obj, data, fields):
     """Write per-language texts; a language left empty has no translation at all, so the
     trainee sees the other language with a label rather than an empty field."""
-    for language in LANGUAGES:
+    for language in language_codes():
         values = {field: data.get(f"{field}_{language}") or "" for field in fields}
         if values[fields[0]]:
             obj.set_current_language(language)

@@ -7,12 +7,12 @@ from statistics import mean
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AgeBand, Gender, WorkSetting
+from common.languages import language_choices
 
 from .suppression import hidden, is_small, label, suppress
 
 NOT_STATED = _("not stated")
 UNDER_25 = {AgeBand.UNDER_20, AgeBand.FROM_20}
-LANGUAGES = {"uk": "Українська", "ru": "Русский"}
 
 
 def _age_group(band):
@@ -23,7 +23,8 @@ def _age_group(band):
 
 AGE_GROUPS = {"under25": _("under 25"), "25plus": _("25 or older")}
 
-# key, title, the trainee's raw value (cheap to group by), labels for raw values
+# key, title, the trainee's raw value (cheap to group by), labels for raw values (or a
+# function returning them)
 DIMENSIONS = [
     ("organisation", _("Organisation"), lambda t: t.organisation, {}),
     ("country", _("Country"), lambda t: t.country, {}),
@@ -32,13 +33,16 @@ DIMENSIONS = [
     ("age_group", _("Age: under 25 / 25 or older"), lambda t: _age_group(t.age_band), AGE_GROUPS),
     ("age_band", _("Age band"), lambda t: t.age_band, dict(AgeBand.choices)),
     ("work_setting", _("Work setting"), lambda t: t.work_setting, dict(WorkSetting.choices)),
-    ("language", _("Language used"), lambda t: t.language, LANGUAGES),
+    # Languages as settings name them, read when a report is made.
+    ("language", _("Language used"), lambda t: t.language, lambda: dict(language_choices())),
 ]
 
 
 def _category_label(raw, labels) -> str:
     if not raw:
         return str(NOT_STATED)
+    if callable(labels):
+        labels = labels()
     return str(labels.get(raw, raw))
 
 

@@ -57,8 +57,8 @@ def load(course: CoursePage) -> None:
     module = ModulePage.objects.child_of(course).get(locale=uk, slug=MODULE_SLUG)
     if any(block.block_type == "h5p" for block in module.body):
         return
-    packages = {"content_uk": _package("uk"), "content_ru": _package("ru")}
-    value = {"title": TITLE["uk"], "required": True, **packages}
+    # One block, both packages: each language version of the module plays its own.
+    value = {"title": TITLE["uk"], "packages": [_package(language) for language in TITLE], "required": True}
     module.body.append(("h5p", value, BLOCK_ID))
     module.save_revision().publish()
     resync_translations(module)

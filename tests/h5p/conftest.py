@@ -40,12 +40,7 @@ def packages(db, media):
 def add_h5p_block(module, packages, required=True, block_id=BLOCK_ID):
     """The same H5P block (same id) in both language versions of `module`."""
     ru = Locale.objects.get(language_code="ru")
-    value = {
-        "title": "Перевірка",
-        "content_uk": packages["uk"],
-        "content_ru": packages["ru"],
-        "required": required,
-    }
+    value = {"title": "Перевірка", "packages": [packages["uk"], packages["ru"]], "required": required}
     for page in (module, module.get_translation(ru)):
         page.body.append(("h5p", value, block_id))
         page.save_revision().publish()

@@ -4,9 +4,12 @@ import json
 import re
 
 import pytest
+from django.utils import translation
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from h5p.assets import asset_base_url
-from h5p.blocks import H5PBlock
+from h5p.blocks import H5PBlock, content_for_language
+from h5p.models import H5PContent
 from h5p.player import object_iri
 
 pytestmark = pytest.mark.django_db
@@ -54,16 +57,53 @@ def test_a_forged_player_token_is_not_found(client, packages):
     assert client.get("/h5p/play/MQ:forged:signature/").status_code == 404
 
 
-def test_the_block_refuses_a_package_in_the_other_language(packages):
-    from wagtail.blocks.struct_block import StructBlockValidationError
-
-    block = H5PBlock()
-    value = block.to_python(
-        {"title": "Т", "content_uk": packages["ru"].pk, "content_ru": packages["uk"].pk, "required": True}
+def test_each_language_version_of_a_module_plays_the_package_in_its_language(packages):
+    value = H5PBlock().to_python(
+        {"title": "Т", "packages": [packages["ru"].pk, packages["uk"].pk], "required": True}
     )
+
+    assert content_for_language(value, "uk") == packages["uk"]
+    assert content_for_language(value, "ru") == packages["ru"]
+    assert content_for_language(value, "en") is None  # no package: the activity is not shown
+
+
+def refusals(block, package_pks) -> dict[int, str]:
+    """Position in the list -> the message the trainer sees there."""
+    value = block.to_python({"title": "Т", "packages": package_pks, "required": True})
     with pytest.raises(StructBlockValidationError) as refused:
         block.clean(value)
-    assert set(refused.value.block_errors) == {"content_uk", "content_ru"}
+    assert set(refused.value.block_errors) == {"packages"}
+    return {
+        index: error.message for index, error in refused.value.block_errors["packages"].block_errors.items()
+    }
+
+
+def test_the_block_refuses_two_packages_in_the_same_language(packages):
+    other_uk = H5PContent.objects.create(
+        title="Ще одна", language="uk", main_library="H5P.ConectaCheck", storage_path="h5p/x/", size_bytes=1
+    )
+
+    with translation.override("uk"):
+        messages = refusals(H5PBlock(), [packages["uk"].pk, packages["ru"].pk, other_uk.pk])
+
+    assert messages == {2: "Інший пакет тут уже цією мовою (Українська). Залиште один пакет для кожної мови."}
+
+
+def test_the_block_refuses_a_package_in_a_language_the_site_does_not_offer(packages, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("en", "English")]
+    english = H5PContent.objects.create(
+        title="Check", language="en", main_library="H5P.ConectaCheck", storage_path="h5p/en/", size_bytes=1
+    )
+    block = H5PBlock()
+    assert block.clean(block.to_python({"title": "Т", "packages": [english.pk], "required": True}))
+
+    settings.LANGUAGES = settings.LANGUAGES[:-1]  # English is switched off again
+    with translation.override("ru"):
+        messages = refusals(block, [packages["uk"].pk, english.pk])
+
+    assert messages == {
+        1: "Этот пакет на языке, которого нет на сайте (Английский). Выберите пакет на одном из языков сайта."
+    }
 
 
 def test_trainers_choose_a_package_in_the_admin_with_its_language_and_size(client, trainer, packages):

@@ -150,3 +150,26 @@ def test_trainer_creates_a_test_with_titles_in_both_languages(client, trainer):
 
     quiz = Quiz.objects.get()
     assert quiz.safe_translation_getter("title", language_code="ru") == "Тест о ДКП"
+
+
+def test_a_language_added_to_the_settings_gets_its_column_and_preview(client, trainer, quiz, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("en", "English")]
+    client.force_login(trainer)
+    page = client.get(f"/admin/tests/{quiz.pk}/questions/new/").content.decode()
+    assert 'name="text_en"' in page and "Питання (Англійська)" in page and "Відповідь (Англійська)" in page
+
+    english = {
+        "text_en": "Is HIV passed on by kissing?",
+        "choices-0-text_en": "Yes",
+        "choices-1-text_en": "No",
+    }
+    response = client.post(f"/admin/tests/{quiz.pk}/questions/new/", {**question_post(), **english})
+
+    assert response.status_code == 302
+    question = quiz.questions.order_by("-pk").first()
+    assert question.get_translation("en").text == "Is HIV passed on by kissing?"
+    assert question.get_translation("uk").text == "Чи передається ВІЛ через поцілунок?"
+    listing = client.get(f"/admin/tests/{quiz.pk}/questions/").content.decode()
+    assert f"/admin/tests/{quiz.pk}/preview/en/" in listing and "Переглянути: Англійська" in listing
+    assert client.get(f"/admin/tests/{quiz.pk}/preview/en/").status_code == 200
+    assert client.get(f"/admin/tests/{quiz.pk}/preview/de/").status_code in (302, 403)  # not configured

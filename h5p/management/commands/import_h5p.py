@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from common.languages import default_language, language_codes
 from h5p.services import package_import
 from h5p.validation import PackageRefused
 
@@ -10,7 +11,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path")
         parser.add_argument("--title", required=True)
-        parser.add_argument("--language", default="uk", choices=["uk", "ru"])
+        parser.add_argument("--language", default=default_language(), choices=language_codes())
 
     def handle(self, *args, path, title, language, **options):
         try:

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from accounts.models import Organisation
 from common import exports
+from common.languages import default_language, language_codes
 from reports.data import report_data
 from reports.scope import ReportScope, _courses
 from reports.training_report import report_header, training_report
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="organisation slug (default: all)")
         parser.add_argument("--since", help="YYYY-MM-DD, first day of the period")
         parser.add_argument("--until", help="YYYY-MM-DD, last day of the period")
-        parser.add_argument("--language", choices=["uk", "ru"], default="uk", help="language of the report")
+        parser.add_argument(
+            "--language", choices=language_codes(), default=default_language(), help="language of the report"
+        )
 
     def handle(self, *args, **options):
         since = _date(options["since"]) if options["since"] else None
