@@ -52,7 +52,9 @@ def h5p_activity(context, value, block_id=None):
         "play_url": reverse("h5p_play", args=[asset_token(content)]),
         "completed": False,
     }
-    if user.is_authenticated:
+    # A module still being added (the page editor's preview) has no id to record results
+    # under yet: it plays the activity as it would for a visitor.
+    if user.is_authenticated and page.pk is not None:
         activity.update(
             statement_url=reverse("h5p:statement", args=[page.pk, block_id]),
             state_url=reverse("h5p:state", args=[page.pk, block_id]),
