@@ -112,3 +112,23 @@ def build_quiz(kind="practice", pass_mark=70, max_attempts=0, questions=None):
                 choice.text = text
             choice.save()
     return quiz
+
+
+def translate_as_draft(page, locale, title):
+    """`page` translated into `locale` as a trainer's "Translate this page" does it with
+    wagtail-localize (a draft when the source is one), with only its title translated yet."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+    from wagtail_localize.operations import TranslationCreator
+
+    TranslationCreator(user=None, target_locales=[locale]).create_translations(page)
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    segment = source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=locale,
+        context=segment.context,
+        data=title,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    Translation.objects.get(source=source, target_locale=locale).save_target(publish=False)
+    return page.get_translation(locale)

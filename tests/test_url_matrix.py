@@ -44,7 +44,7 @@ def matrix(demo):
     attempt = Attempt.objects.filter(user__nickname="trainee-demo", finished_at__isnull=False).first()
     question = attempt.answers.first().question_id
     certificate = Certificate.objects.get(user__nickname="trainee-demo")
-    content = next(b.value["content_uk"] for b in module.body if b.block_type == "h5p")
+    content = next(b.value["packages"][0] for b in module.body if b.block_type == "h5p")
     token = asset_token(content)
     own_attempt = {"trainee_a": 200}
     only_a = {**signed_in(404), **own_attempt}
@@ -65,8 +65,8 @@ def matrix(demo):
         "accounts:login": ("/uk/accounts/login/", signed_in(302, anonymous=200)),
         "accounts:logout": ("/uk/accounts/logout/", everyone(405)),
         "accounts:password_change": ("/uk/accounts/password/", signed_in(200)),
-        "accounts:my_data": ("/uk/accounts/my-data.json", signed_in(200)),
-        "accounts:delete": (
+        "privacy:my_data": ("/uk/accounts/my-data.json", signed_in(200)),
+        "privacy:delete": (
             "/uk/accounts/delete/",
             {**signed_in(200), "trainer": 404, "coordinator_a": 404, "coordinator_b": 404, "admin": 404},
         ),
@@ -175,10 +175,7 @@ def answer(response):
 
 
 @pytest.fixture
-def people(db):
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=__import__("io").StringIO())
+def people(demo):
     spb = TrainingGroup.objects.get(join_code="SPBDEMO")
     trainee_b = User.objects.create_user("trainee-b", "x", training_group=spb, organisation=spb.organisation)
     return {

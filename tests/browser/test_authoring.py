@@ -37,8 +37,10 @@ def upload(page, path, title):
     page.get_by_role("button", name="Перевірити й завантажити").click()
 
 
-def choose_package(page, title):
-    """Fills the first package field still empty."""
+def choose_package(page, title, another=False):
+    """Fills the first package field still empty; `another`: in a new row of the list."""
+    if another:
+        page.locator("button[data-streamfield-list-add]").last.click()
     page.get_by_role("button", name="Обрати інтерактивний матеріал").first.click()
     page.get_by_role("dialog").get_by_role("link", name=title).click()
     expect(page.get_by_role("dialog")).to_be_hidden()
@@ -63,7 +65,8 @@ def test_a_trainer_writes_a_module_with_an_activity_and_a_coordinator_publishes_
     upload(page, package, "Тестування: анонімно?")
     expect(page.get_by_text("«Тестування: анонімно?» готове до використання.")).to_be_visible()
 
-    # The module: a text and the activity, Ukrainian package and the demo's Russian one.
+    # The module: a text and the activity, a list of packages: the Ukrainian one and the
+    # demo's Russian one.
     course_page = CoursePage.objects.get(locale__language_code="uk")
     page.goto(f"/admin/pages/{course_page.pk}/")
     page.get_by_role("link", name="Додати дочірню сторінку").first.click()
@@ -78,7 +81,7 @@ def test_a_trainer_writes_a_module_with_an_activity_and_a_coordinator_publishes_
     page.get_by_role("option", name="Інтерактивне завдання (H5P)").click()
     page.locator("input[id$='-value-title']").fill("Перевірте себе")
     choose_package(page, "Тестування: анонімно?")
-    choose_package(page, "Какой лубрикант безопасен?")
+    choose_package(page, "Какой лубрикант безопасен?", another=True)
     page.get_by_role("button", name="Більше дій").click()
     page.get_by_role("button", name="Надіслати в Перевірка перед публікацією").click()
     expect(page.get_by_text(f"Сторінку '{TITLE}' створено і направлено на модерацію.")).to_be_visible()
@@ -100,6 +103,8 @@ def test_a_trainer_writes_a_module_with_an_activity_and_a_coordinator_publishes_
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.get_by_text("Тест на ВІЛ можна пройти безкоштовно й анонімно.")).to_be_visible()
     expect(page.get_by_role("button", name="Відкрити завдання")).to_be_visible()
+    activity = next(b for b in ModulePage.objects.get(title=TITLE).body if b.block_type == "h5p")
+    assert [package.language for package in activity.value["packages"]] == ["uk", "ru"]
 
 
 def test_a_trainer_translates_a_module_and_a_coordinator_publishes_the_russian_version(visit, demo):
