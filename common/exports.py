@@ -1,14 +1,23 @@
 """Writing sections of rows as CSV (UTF-8 with BOM, for Excel), XLSX (openpyxl in
 write-only mode, streamed from a temporary file) and PDF (reportlab, bundled font).
-Reports and the certificates list both export through here."""
+Reports and the certificates list both export through here.
+
+Text in these files can come from staff (group and course names) and, through them, from
+anyone holding a staff account. A spreadsheet runs a cell that starts with "=", "+", "-"
+or "@" as a formula (a link that sends data away, a command): CSV cells that start so get
+a leading apostrophe, XLSX cells are written as text. PDF text is escaped, so a name is
+never read as reportlab markup (an <img> tag could embed a file from the server)."""
 
 import csv
 import io
 import tempfile
 from dataclasses import dataclass
+from numbers import Number
+from xml.sax.saxutils import escape
 
 from django.http import FileResponse, HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from .pdf_fonts import BOLD, REGULAR, register_fonts
 
@@ -22,34 +31,49 @@ class Section:
     rows: list
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def _rows(header, sections):
+    """Every row of the file, header first; a lone table needs no title above it."""
+    for name, value in header:
+        yield [name, value] if value else [name]
+    for section in sections:
+        if header or len(sections) > 1:
+            yield []
+            yield [section.title]
+        yield section.columns
+        yield from section.rows
+
+
 def csv_bytes(header, sections) -> bytes:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    for name, value in header:
-        writer.writerow([name, value] if value else [name])
-    for section in sections:
-        if header or len(sections) > 1:  # a lone table needs no title above it
-            writer.writerow([])
-            writer.writerow([section.title])
-        writer.writerow(section.columns)
-        writer.writerows(section.rows)
+    for row in _rows(header, sections):
+        writer.writerow([f"'{value}" if is_formula_like(value) else value for value in row])
     return buffer.getvalue().encode("utf-8")
+
+
+def _xlsx_cell(sheet, value):
+    if value is not None and not isinstance(value, Number) and not hasattr(value, "isoformat"):
+        value = str(value)  # lazy translations and the like
+    cell = WriteOnlyCell(sheet, value=value)
+    if is_formula_like(value):
+        cell.data_type = "s"  # shown as the text it is, never run
+    return cell
 
 
 def write_xlsx(header, sections, target) -> None:
     """Rows go to disk as they are written (write-only mode): memory stays flat."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    for name, value in header:
-        sheet.append([name, value] if value else [name])
-    for section in sections:
-        if header or len(sections) > 1:
-            sheet.append([])
-            sheet.append([section.title])
-        sheet.append(section.columns)
-        for row in section.rows:
-            sheet.append(row)
+    for row in _rows(header, sections):
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
     workbook.save(target)
 
 
@@ -85,11 +109,11 @@ def pdf_bytes(header, sections) -> bytes:
     styles["Heading1"].fontName = styles["Heading2"].fontName = BOLD
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm)
-    story = [Paragraph(header[0][0], styles["Heading1"])]
-    story += [Paragraph(f"{name} {value}", styles["Normal"]) for name, value in header[1:]]
+    story = [Paragraph(escape(str(header[0][0])), styles["Heading1"])]
+    story += [Paragraph(escape(f"{name} {value}"), styles["Normal"]) for name, value in header[1:]]
     for section in sections:
-        story += [Spacer(1, 6 * mm), Paragraph(section.title, styles["Heading2"])]
-        cells = [[Paragraph(str(c), styles["Normal"]) for c in section.columns]]
+        story += [Spacer(1, 6 * mm), Paragraph(escape(str(section.title)), styles["Heading2"])]
+        cells = [[Paragraph(escape(str(c)), styles["Normal"]) for c in section.columns]]
         cells += [[str(value) for value in row] for row in section.rows]
         table = Table(cells, repeatRows=1)
         table.setStyle(
