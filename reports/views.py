@@ -19,12 +19,20 @@ from .scope import ReportFilterForm, scope_for
 from .suppression import is_small
 from .training_report import report_header, trainee_columns, trainee_rows, training_report
 
+# A list that names trainees is never narrowed by who they are: filtering it by gender,
+# age or work setting would tie nicknames to them, a few downloads at a time.
+DEMOGRAPHIC_FILTERS = ("gender", "age_band", "work_setting")
 
-def _read(request):
+
+def _read(request, *, names_trainees=False):
     """(form, data): data is None when the filters are invalid or there is no course."""
     require(request.user, SEE_REPORTS)
-    form = ReportFilterForm(request.GET or None, user=request.user)
-    if request.GET and not form.is_valid():
+    query = request.GET.copy()
+    if names_trainees:
+        for name in DEMOGRAPHIC_FILTERS:
+            query.pop(name, None)
+    form = ReportFilterForm(query or None, user=request.user)
+    if query and not form.is_valid():
         return form, None
     scope = scope_for(request.user, form.cleaned_data if form.is_bound else {})
     if scope.course is None:
@@ -47,7 +55,15 @@ def _shown(count):
 @refusals_as_403
 def dashboard(request):
     form, data = _read(request)
-    context = {"form": form, "data": data, "query": request.GET.urlencode()}
+    trainee_query = request.GET.copy()
+    for name in DEMOGRAPHIC_FILTERS:
+        trainee_query.pop(name, None)
+    context = {
+        "form": form,
+        "data": data,
+        "query": request.GET.urlencode(),
+        "trainee_query": trainee_query.urlencode(),
+    }
     if data is not None:
         people = counts(data.trainees)
         funnel = [(_("Enrolled"), _shown(people.enrolled))]
@@ -97,7 +113,7 @@ def report_export(request, fmt):
 def trainee_export(request, fmt):
     """Nicknames and scores: the coordinator's own organisation only (admins: the one they
     filter to, or all)."""
-    form, data = _read(request)
+    form, data = _read(request, names_trainees=True)
     if data is None:
         return TemplateResponse(request, "reports/dashboard.html", {"form": form, "data": None}, status=400)
     header = [(_("Trainees"), ""), (_("Course"), data.scope.course.title)]
