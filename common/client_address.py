@@ -1,14 +1,18 @@
 """Who is asking, as far as throttling needs to know, without keeping anyone's address.
 
-The login lock (django-axes) and the certificate check's limit count per client. Both get a
-pseudonym: a keyed hash of the address, so a lock still tells clients apart while the
-database and the cache name no address. A seized copy of either shows none."""
+The login lock (django-axes), the sign-up limits and the certificate check's limit count
+per client. They get a pseudonym: a hash of the address keyed with a random key of the
+day, so a lock still tells clients apart while the database and the cache name no
+address, and the database alone (with or without SECRET_KEY) cannot be reversed."""
 
 import hashlib
 import hmac
 import ipaddress
+import secrets
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 
 
 def client_address(request) -> str:
@@ -21,7 +25,25 @@ def client_address(request) -> str:
 
 
 def client_pseudonym(request) -> str:
-    """A unique-local IPv6 address (fd00::/8) made from the client's address and the secret
-    key: django-axes stores it where it would store the address (an IP address column)."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256).digest()
+    """A unique-local IPv6 address (fd00::/8) made from the client's address and today's
+    key: django-axes stores it where it would store the address (an IP address column).
+
+    The key is random, made the first time it is needed each day and kept only in the
+    cache, never in the database and never derived from SECRET_KEY: a copy of the database
+    with the secret key cannot turn pseudonyms back into addresses by trying all of them,
+    and once a day's key has expired nobody can (docs/decisions.md)."""
+    digest = hmac.new(_todays_key(), client_address(request).encode(), hashlib.sha256).digest()
     return str(ipaddress.IPv6Address(b"\xfd" + digest[:15]))
+
+
+KEY_LIFETIME = 26 * 3600  # a day, and a little more for requests around midnight
+
+
+def _todays_key() -> bytes:
+    name = f"client-pseudonym-key:{timezone.now().date().isoformat()}"
+    cache.add(name, secrets.token_hex(32), timeout=KEY_LIFETIME)  # the first worker's wins
+    key = cache.get(name)
+    if key is None:  # the cache lost it between the two calls
+        key = secrets.token_hex(32)
+        cache.set(name, key, timeout=KEY_LIFETIME)
+    return bytes.fromhex(key)
