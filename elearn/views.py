@@ -30,6 +30,7 @@ def quick_exit(request):
     plain form (no JavaScript) follows the redirect."""
     logout(request)
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL, status=303)
+    # "storage" also unregisters any service worker of the site (there is none yet).
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     response["Cache-Control"] = "no-store"
     return response

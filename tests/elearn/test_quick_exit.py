@@ -8,7 +8,8 @@ def test_quick_exit_ends_the_session_and_clears_the_site(client, trainee, settin
 
     assert response.status_code == 303
     assert response["Location"] == settings.QUICK_EXIT_URL
-    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'  # storage: service workers too
+    assert response["Cache-Control"] == "no-store"
     assert client.get("/uk/accounts/").status_code == 302  # signed out
 
 
@@ -24,6 +25,53 @@ def test_every_page_has_the_quick_exit_button(client, home_pages, path):
 
     assert 'action="/quick-exit/"' in html
     assert ("Швидкий вихід" in html) or ("Быстрый выход" in html)
+
+
+@pytest.mark.parametrize(
+    ("path", "tip", "keyboard_tip"),
+    [
+        (
+            "/uk/",
+            "Відкривайте сайт у приватній (анонімній) вкладці: коли ви її закриєте, у телефоні не залишиться "
+            "історії цього сайту.",
+            '<p class="keyboard-tip">На клавіатурі можна також тричі натиснути Shift.</p>',
+        ),
+        (
+            "/ru/accounts/login/",
+            "Открывайте сайт в приватной вкладке (режим инкогнито): когда вы её закроете, в телефоне не "
+            "останется истории этого сайта.",
+            '<p class="keyboard-tip">На клавиатуре можно также трижды нажать Shift.</p>',
+        ),
+    ],
+)
+def test_every_page_has_the_private_tab_tip_and_a_separate_keyboard_tip(
+    client, home_pages, path, tip, keyboard_tip
+):
+    """The tip starts hidden and privacy-tip.js shows it until it is hidden, so it never
+    flashes for someone who hid it. The Shift tip is an element of its own: site.css shows
+    it only where a keyboard is likely (tests/browser/test_quick_exit_history.py)."""
+    html = client.get(path).content.decode()
+
+    assert "data-privacy-tip hidden>" in html and tip in html
+    assert keyboard_tip in html
+    assert "Shift" not in html.replace(keyboard_tip, "")  # nowhere else, not in a title either
+    for script in ("quick-exit", "navigation", "privacy-tip"):
+        assert f'js/{script}.js" defer></script>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "tip"),
+    [
+        ("uk", "у телефоні не залишиться історії цього сайту"),
+        ("ru", "в телефоне не останется истории этого сайта"),
+    ],
+)
+def test_the_account_page_has_the_private_tab_tip(client, trainee, language, tip):
+    client.force_login(trainee)
+
+    main = client.get(f"/{language}/accounts/").content.decode().split('<main id="main"', 1)[1]
+
+    assert tip in main
 
 
 def test_quick_exit_button_on_the_account_page(client, trainee):

@@ -1,6 +1,9 @@
-// Quick exit: the button, or Shift pressed three times, blanks the page at once, asks the
-// server to end the session (its answer carries Clear-Site-Data), and replaces this page in
-// the history with a neutral site. Without JavaScript the button is a plain form post.
+// Quick exit: the button, or Shift pressed three times, blanks the page at once, forgets
+// what this page can reach itself (storage, service workers), asks the server to end the
+// session (its answer carries Clear-Site-Data for the cache, cookies and storage), and
+// replaces this page in the history with a neutral site. The site keeps a single entry in
+// the tab's history (navigation.js), so Back then leaves the site. Without JavaScript the
+// button is a plain form post.
 (function () {
   "use strict";
   var form = document.querySelector("[data-quick-exit]");
@@ -8,11 +11,23 @@
   var neutralUrl = form.getAttribute("data-neutral-url");
   var leaving = false;
 
+  // Clear-Site-Data does the same, but only once the server answers: do not wait for it.
+  function forgetLocally() {
+    try { window.localStorage.clear(); } catch (error) { /* storage blocked: nothing kept */ }
+    try { window.sessionStorage.clear(); } catch (error) { /* idem */ }
+    if (navigator.serviceWorker && navigator.serviceWorker.getRegistrations) {
+      navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        registrations.forEach(function (registration) { registration.unregister(); });
+      }).catch(function () {});
+    }
+  }
+
   function leave() {
     if (leaving) return;
     leaving = true;
     document.documentElement.classList.add("is-exiting");
     document.title = "";
+    forgetLocally();
     var sent;
     try {
       sent = fetch(form.action, { method: "POST", credentials: "same-origin", keepalive: true, redirect: "manual" });
