@@ -123,17 +123,8 @@ def newcomer(demo):
     from accounts.models import TrainingGroup, User
     from elearn.demo.accounts import DEMO_PASSWORD
 
-    group = TrainingGroup.objects.get(join_code="LVIVDEMO")
+    group = TrainingGroup.objects.get(join_code="TVE4GN6ZR")
     user = User.objects.create_user(
         "trainee-new", DEMO_PASSWORD, training_group=group, organisation=group.organisation
     )
     return user.nickname
-
-
-@pytest.fixture
-def demo(transactional_db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=StringIO())

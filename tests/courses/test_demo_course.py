@@ -1,17 +1,10 @@
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from courses.models import CoursePage, ModulePage
 from tests.elearn.test_translations import FORBIDDEN
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def module_text(module):

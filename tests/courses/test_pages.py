@@ -5,7 +5,7 @@ from courses.models import CourseIndexPage, CoursePage, ModulePage
 from elearn.models import HomePage
 
 
-def test_tree_rules():
+def test_tree_rules(db):  # can_create_at reads the page types' content types
     assert CourseIndexPage.can_create_at(HomePage()) is True
     assert CoursePage.can_create_at(CourseIndexPage()) is True
     assert ModulePage.can_create_at(CoursePage()) is True

@@ -29,6 +29,7 @@ def counts_in(cursor):
     return result
 
 
+@pytest.mark.slow  # a transaction of its own, and sqlite3 in new processes
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restores_with_the_same_counts(trainee, final_course, tmp_path):
     _page, modules, final = final_course

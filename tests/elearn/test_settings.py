@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,6 +21,7 @@ def production_env():
     }
 
 
+@pytest.mark.slow  # runs manage.py in a new process
 def test_production_settings_pass_the_deploy_check_without_warnings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -45,6 +47,7 @@ print(any(isinstance(each, type) and issubclass(each, CsrfViewMiddleware) for ea
 """
 
 
+@pytest.mark.slow
 def test_production_cookies_cannot_be_planted_by_another_host_or_over_http():
     """elearn/csrf.py lets a post without an origin through to the token check; the
     token's cookie must then be one that only this host, over HTTPS, can set."""
@@ -64,6 +67,7 @@ def test_production_cookies_cannot_be_planted_by_another_host_or_over_http():
     ]
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "elearn.settings.production", "SECRET_KEY": ""}
 

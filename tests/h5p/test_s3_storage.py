@@ -66,6 +66,7 @@ def test_a_refused_package_leaves_nothing_in_the_bucket(db, bucket):
     assert keys(bucket) == set()
 
 
+@pytest.mark.slow  # starts Django in a new process
 def test_naming_a_bucket_in_the_environment_switches_media_to_s3():
     code = "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "elearn.settings.base", "AWS_STORAGE_BUCKET_NAME": BUCKET}

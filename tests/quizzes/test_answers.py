@@ -45,10 +45,14 @@ def test_tampered_forms_are_refused_with_a_clear_message(form, message):
 
 
 def test_refusals_are_translated():
-    with translation.override("uk"), pytest.raises(InvalidAnswers) as refused:
+    with pytest.raises(InvalidAnswers) as refused:
         parse_answers(post("q7=71"), KEYS)
 
-    assert str(refused.value.message) == "Будь ласка, дайте відповідь на кожне питання."
+    # The message is lazy: it takes the language active when it is shown, not when it was made.
+    with translation.override("uk"):
+        assert str(refused.value.message) == "Будь ласка, дайте відповідь на кожне питання."
+    with translation.override("ru"):
+        assert str(refused.value.message) == "Пожалуйста, ответьте на каждый вопрос."
 
 
 def test_saving_as_you_go_accepts_a_partial_form():
