@@ -4,10 +4,17 @@ from courses import completion
 
 
 def test_a_module_is_complete_when_every_required_activity_is_done():
-    rule = completion.module_complete
-    assert rule(required_quizzes={1}, passed_quizzes={1, 7}, required_blocks={"b"}, completed_blocks={"b"})
-    assert not rule(required_quizzes={1, 2}, passed_quizzes={1}, required_blocks=set(), completed_blocks=set())
-    assert not rule(required_quizzes=set(), passed_quizzes=set(), required_blocks={"b"}, completed_blocks={"c"})
+    def rule(quizzes, passed, blocks, completed):
+        return completion.module_complete(
+            required_quizzes=quizzes,
+            passed_quizzes=passed,
+            required_blocks=blocks,
+            completed_blocks=completed,
+        )
+
+    assert rule({1}, {1, 7}, {"b"}, {"b"})
+    assert not rule({1, 2}, {1}, set(), set())
+    assert not rule(set(), set(), {"b"}, {"c"})
 
 
 def test_a_module_without_required_activities_is_finished_by_its_button_only():
