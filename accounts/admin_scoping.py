@@ -2,13 +2,20 @@
 
 Wagtail generates many views per snippet (list, edit, delete, copy, history, usage,
 chooser, and more with each release), each fetching its object its own way. Rather than
-patch each one, every view the viewset (and its chooser) constructs is wrapped: an object
-outside the user's organisation is a 404, and the lists show only the user's rows. The
-bulk delete (/admin/bulk/..., outside the viewset's URLs) is scoped the same way."""
+patch each one, every URL the viewset (and its chooser) generates is classified below by
+how it is held to the user's organisation: a list shows only the user's rows, an object
+outside the user's organisation is a 404, the add form offers only the user's
+organisation. A URL not classified (one a new Wagtail release adds, or a feature switched
+on for the model) is refused until someone classifies it. The history also hides what
+people of another organisation did (accounts/admin_history.py). The bulk delete
+(/admin/bulk/..., outside the viewset's URLs) and wagtail-localize's snippet API
+(/admin/localize/api/snippets/..., which checks no permission of its own) are scoped the
+same way."""
 
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.utils.functional import classproperty
@@ -21,8 +28,51 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetsAPI
 
 from .access import scope_to_organisation
+from .admin_history import organisation_field
+from .admin_history_views import ScopedSnippetHistoryView
+
+# How each generated URL is held to the user's organisation.
+LIST = "its rows come from the scoped queryset"
+OBJECT = "the object in its URL must be one of the user's (404 otherwise)"
+FORM = "its form offers only the user's organisation"
+
+SNIPPET_URLS = {
+    "list": LIST,
+    "list_results": LIST,
+    "add": FORM,
+    "edit": OBJECT,
+    "copy": OBJECT,
+    "delete": OBJECT,
+    "usage": OBJECT,
+    "history": OBJECT,  # and its entries are those the user may see
+    "history_results": OBJECT,
+    "inspect": OBJECT,
+}
+# The chooser's "create" is not here: its form would not be scoped (and is not offered).
+CHOOSER_URLS = {"choose": LIST, "choose_results": LIST, "chosen": OBJECT, "chosen_multiple": LIST}
+
+
+def _refusing(view):
+    @wraps(view)
+    def refused(request, *args, **kwargs):
+        raise PermissionDenied  # the admin's "no permission", back on the dashboard
+
+    return refused
+
+
+def _classified(urlpatterns, classification):
+    """`urlpatterns` with every URL the classification does not name refused."""
+    for pattern in urlpatterns:
+        if pattern.name not in classification:
+            pattern.callback = _refusing(pattern.callback)
+    return urlpatterns
+
+
+def _scoped(user, queryset):
+    return scope_to_organisation(user, queryset, field=organisation_field(queryset.model))
 
 
 def _guard_object_views(view, scoped_queryset):
@@ -40,7 +90,7 @@ def _guard_object_views(view, scoped_queryset):
 
 class _ScopedChooserList:
     def get_object_list(self):
-        return scope_to_organisation(self.request.user, super().get_object_list())
+        return _scoped(self.request.user, super().get_object_list())
 
 
 class _ScopedChooseView(_ScopedChooserList, ChooseView):
@@ -53,7 +103,7 @@ class _ScopedChooseResultsView(_ScopedChooserList, ChooseResultsView):
 
 class _ScopedChosenMultipleView(SnippetChosenMultipleView):
     def get_objects(self, pks):
-        return scope_to_organisation(self.request.user, super().get_objects(pks))
+        return _scoped(self.request.user, super().get_objects(pks))
 
 
 class _ScopedChooserViewSet(SnippetChooserViewSet):
@@ -66,25 +116,33 @@ class _ScopedChooserViewSet(SnippetChooserViewSet):
         model = self.model
 
         def scoped_queryset(request):
-            return scope_to_organisation(request.user, model._default_manager.all())
+            return _scoped(request.user, model._default_manager.all())
 
         return _guard_object_views(view, scoped_queryset)
+
+    def get_urlpatterns(self):
+        return _classified(super().get_urlpatterns(), CHOOSER_URLS)
 
 
 class OrganisationScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every view sees only the rows of the user's organisation
-    (admins: all), through the model's `organisation` foreign key."""
+    (admins: all), through the model's `organisation` foreign key (or, for organisations
+    themselves, their own key)."""
 
     chooser_viewset_class = _ScopedChooserViewSet
+    history_view_class = ScopedSnippetHistoryView
 
     def scoped_queryset(self, request):
-        return scope_to_organisation(request.user, self.model._default_manager.all())
+        return _scoped(request.user, self.model._default_manager.all())
 
     def get_queryset(self, request):  # the list view's rows
         return self.scoped_queryset(request)
 
     def construct_view(self, view_class, **kwargs):
         return _guard_object_views(super().construct_view(view_class, **kwargs), self.scoped_queryset)
+
+    def get_urlpatterns(self):
+        return _classified(super().get_urlpatterns(), SNIPPET_URLS)
 
 
 class ScopedDeleteBulkAction(DeleteBulkAction):
@@ -99,11 +157,25 @@ class ScopedDeleteBulkAction(DeleteBulkAction):
             if isinstance(model.snippet_viewset, OrganisationScopedSnippetViewSet)
         ]
 
-    def _scoped(self):
+    def _rows(self):
         return self.model.snippet_viewset.scoped_queryset(self.request)
 
     def get_queryset(self, model, object_ids):  # the base class's classmethod knows no user
-        return get_list_or_404(self._scoped(), pk__in=object_ids)
+        return get_list_or_404(self._rows(), pk__in=object_ids)
 
     def get_all_objects_in_listing_query(self, parent_id):
-        return self._scoped().values_list("pk", flat=True)
+        return self._rows().values_list("pk", flat=True)
+
+
+class ScopedSnippetsAPI(LocalizeSnippetsAPI):
+    """wagtail-localize's list of a snippet model's objects, for its translation editor.
+    It checks no permission of its own; here it lists only snippets the user may work with,
+    and organisation data only of the user's organisation."""
+
+    def get_queryset(self):
+        model = self.get_model()
+        objects = model._default_manager.all()
+        policy = model.snippet_viewset.permission_policy
+        if not policy.user_has_any_permission(self.request.user, ["add", "change", "delete", "view"]):
+            return objects.none()
+        return _scoped(self.request.user, objects) if organisation_field(model) else objects

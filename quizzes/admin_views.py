@@ -8,11 +8,19 @@ from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import EDIT_TESTS, refusals_to_admin_home, require
-from common.languages import is_configured
+from accounts.access import (
+    EDIT_TESTS,
+    NO_ORGANISATION,
+    refusals_to_admin_home,
+    require,
+    sees_every_organisation,
+)
+from common import disclosure
+from common.languages import is_configured, language_name
 
 from .forms import ChoiceFormSet, QuestionForm, choices_initial, question_initial, save_question
 from .models import Question, Quiz
@@ -101,9 +109,27 @@ def preview(request, quiz_id, language):
     return response
 
 
+def _whose_statistics(user) -> str:
+    """Whose answers the statistics count, said on the screen."""
+    if sees_every_organisation(user):
+        return _("Trainees of every organisation.")
+    if user.organisation_id is None:
+        return str(NO_ORGANISATION)
+    return _("Trainees of %(organisation)s only.") % {"organisation": user.organisation}
+
+
 @refusals_to_admin_home
 def statistics(request, quiz_id):
     quiz = _quiz(request, quiz_id)
-    return TemplateResponse(
-        request, "quizzes/admin/statistics.html", {"quiz": quiz, "items": item_statistics(quiz)}
-    )
+    items = item_statistics(quiz, viewer=request.user)
+    context = {
+        "quiz": quiz,
+        "items": items,
+        "headings": [_("All"), *(capfirst(language_name(code)) for code in items["languages"])],
+        "whose": _whose_statistics(request.user),
+        "legend": [
+            _("Cells for fewer than %(n)s people are shown as “<%(n)s”.") % {"n": disclosure.threshold()},
+            _("“x”: hidden so that a small cell cannot be worked out from the total."),
+        ],
+    }
+    return TemplateResponse(request, "quizzes/admin/statistics.html", context)

@@ -1,6 +1,12 @@
-"""Reads about attempts: passes, best scores, attempts left."""
+"""Reads about attempts: passes, best scores, attempts left, and per-question statistics."""
 
-from django.db.models import Count, Max, Q
+from collections import Counter
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+
+from accounts.access import scope_to_organisation
+from common import disclosure
+from common.languages import language_codes
 
 from .models import Attempt
 
@@ -49,33 +55,87 @@ def missing_translations(quiz) -> dict[str, int]:
     return missing
 
 
-def item_statistics(quiz) -> list[dict]:
-    """Per question: how many answered and the share answering right, overall and per
-    language. A question much harder in one language usually means a translation problem."""
+def _first_finished_attempts(quiz, viewer) -> QuerySet:
+    """Each person's first finished attempt at `quiz`, for the people `viewer` may see
+    (their organisation's; an admin's, everyone's). Attempts of deleted accounts name no
+    one, so they cannot be counted once per person and are left out."""
+    finished = Attempt.objects.filter(quiz=quiz, finished_at__isnull=False, user__isnull=False)
+    earlier = finished.filter(user=OuterRef("user")).filter(
+        Q(finished_at__lt=OuterRef("finished_at"))
+        | Q(finished_at=OuterRef("finished_at"), pk__lt=OuterRef("pk"))
+    )
+    first = finished.filter(~Exists(earlier))
+    return scope_to_organisation(viewer, first, field="user__organisation")
+
+
+def _cell(people, right: int) -> dict:
+    """A cell as shown: its count of people (or why it is hidden) and, when shown, the
+    share of them who answered right."""
+    shown = not disclosure.hidden(people) and people > 0
+    return {
+        "label": disclosure.label(people),
+        "shown": shown,
+        "hidden": disclosure.hidden(people),
+        "percent": round(100 * right / people) if shown else None,
+    }
+
+
+def item_statistics(quiz, *, viewer) -> dict:
+    """Per question: how many people answered it and the share who answered right, in all
+    and by the language they took the test in. A question much harder in one language
+    usually means a translation problem.
+
+    People, not attempts: each trainee counts once, with their first finished attempt
+    (what they knew before retrying). Only the trainees `viewer` may see. Every count goes
+    through common.disclosure: a cell under the threshold shows "<5"; a language column
+    whose total is small (every column, when the total of people is) shows nothing but
+    "<5"; and within each question's split by language a second cell is hidden ("x") when
+    one alone would be, so that it cannot be worked out from the total."""
     from .models import Answer
     from .scoring import score_question
 
+    languages = language_codes()
+    columns = ["all", *languages]
+    first = _first_finished_attempts(quiz, viewer)
+    people = Counter(first.values_list("language", flat=True))
+    small_columns = {code for code in languages if disclosure.is_small(people[code])}
+    if disclosure.is_small(sum(people.values())):
+        small_columns |= set(columns)
+
     keys = {key.id: key for key in quiz.question_keys()}
-    counts = {qid: {} for qid in keys}
-    rows = Answer.objects.filter(attempt__quiz=quiz, attempt__finished_at__isnull=False).values_list(
+    tally = {qid: {column: [0, 0] for column in columns} for qid in keys}  # [people, right]
+    answers = Answer.objects.filter(attempt__in=first).values_list(
         "question_id", "attempt__language", "choice_ids"
     )
-    for question_id, language, choice_ids in rows.iterator():
+    for question_id, language, choice_ids in answers.iterator():
         key = keys.get(question_id)
         if key is None:
             continue
         right = score_question(key, frozenset(choice_ids)) == key.points
-        for bucket in (language, "all"):
-            answered, correct = counts[question_id].get(bucket, (0, 0))
-            counts[question_id][bucket] = (answered + 1, correct + right)
+        for column in ("all", language):
+            if column in tally[question_id]:
+                tally[question_id][column][0] += 1
+                tally[question_id][column][1] += right
+
     questions = {q.pk: q for q in quiz.questions.prefetch_related("translations")}
-    return [
-        {
-            "question": questions[qid],
-            "stats": {
-                bucket: {"answered": n, "percent": round(100 * c / n) if n else None}
-                for bucket, (n, c) in by_bucket.items()
-            },
-        }
-        for qid, by_bucket in counts.items()
-    ]
+    rows = []
+    for qid, counts in tally.items():
+        total = disclosure.suppress({"all": counts["all"][0]}, additive=False, also_hidden=small_columns)
+        split = disclosure.suppress(
+            {code: counts[code][0] for code in languages},
+            additive=not disclosure.hidden(total["all"]),  # a shown total could give a hidden cell away
+            also_hidden=small_columns,
+        )
+        shown = {**total, **split}
+        rows.append(
+            {
+                "question": questions[qid],
+                "cells": [_cell(shown[column], counts[column][1]) for column in columns],
+            }
+        )
+    counted = sum(people.values())
+    return {
+        "languages": languages,
+        "people": disclosure.label(None if disclosure.is_small(counted) else counted),
+        "rows": rows,
+    }

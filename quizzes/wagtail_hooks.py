@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from accounts.access import EDIT_TESTS, may
+from accounts.admin_history_views import ScopedSnippetHistoryView
 
 from . import admin_views
 from .models import Quiz
@@ -22,6 +23,9 @@ class QuizViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 230
     list_display = ["__str__", "kind", "pass_mark", "max_attempts"]
+    # Tests are shared by every organisation; what another organisation's people did to
+    # one is not shown (accounts/admin_history.py).
+    history_view_class = ScopedSnippetHistoryView
 
 
 register_snippet(QuizViewSet)

@@ -1,5 +1,3 @@
-import re
-
 import pytest
 
 from quizzes.models import Attempt, Question
@@ -92,20 +90,6 @@ def test_preview_shows_the_test_as_trainees_see_it_without_the_key(client, train
 
     assert "Вопрос 1" in html and "Ответ 1" in html
     assert "correct" not in html.split("<main", 1)[1] and "review__" not in html
-
-
-def test_item_statistics_split_by_language(client, trainer, trainee, quiz):
-    keys = quiz.question_keys()
-    right = {k.id: k.correct for k in keys}
-    wrong = {k.id: k.choices - k.correct for k in keys}
-    attempt_submit(attempt=attempt_start(user=trainee, quiz=quiz, language="uk"), answers=right)
-    attempt_submit(attempt=attempt_start(user=trainee, quiz=quiz, language="ru"), answers=wrong)
-    client.force_login(trainer)
-
-    html = client.get(f"/admin/tests/{quiz.pk}/statistics/").content.decode()
-
-    cells = re.findall(r"<td>(\d+% правильно з \d+)</td>", html)
-    assert cells == ["50% правильно з 2", "100% правильно з 1", "0% правильно з 1"] * 3  # all, uk, ru
 
 
 def test_an_answered_question_cannot_be_deleted(client, trainer, trainee, quiz):
