@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from common.learning_events import NOTHING_NEW, Outcome
 from courses import completion
+from courses.access import courses_open_to, modules_open_to
 from courses.models import CourseCompletion, CoursePage, ModulePage, ModuleProgress
 from courses.services import course_complete_record, module_complete_record
 from courses.signals import module_finished_by_trainee
@@ -48,11 +49,12 @@ def on_module_finished(sender, *, user, module, **_facts) -> Outcome:
 @transaction.atomic(savepoint=False)  # part of the transaction that recorded the event
 def learning_event_record(*, user, module_key=None, passed_quiz_id=None, by_button=False) -> Outcome:
     """One event: a module (by translation_key) that may now be complete, and/or a test the
-    trainee has just passed. A test taken outside any module may be a course's final test."""
+    trainee has just passed. A test taken outside any module may be a course's final test.
+    Only courses the trainee may take are completed or certified (courses/access.py)."""
     final_of = []
     if module_key is None and passed_quiz_id is not None:
-        final_of = _courses_with_final_test(passed_quiz_id)
-    modules = [] if final_of else _modules_concerned(module_key, passed_quiz_id)
+        final_of = _courses_with_final_test(user, passed_quiz_id)
+    modules = [] if final_of else _modules_concerned(user, module_key, passed_quiz_id)
     completed_modules = [
         module for module in modules if _module_now_complete(user, module, by_button, passed_quiz_id)
     ]
@@ -81,14 +83,13 @@ def _in_trainee_language(pages) -> list:
     return list(chosen.values())
 
 
-def _courses_with_final_test(quiz_id) -> list[CoursePage]:
-    return _in_trainee_language(
-        CoursePage.objects.live().filter(final_test_id=quiz_id).select_related("locale")
-    )
+def _courses_with_final_test(user, quiz_id) -> list[CoursePage]:
+    courses = CoursePage.objects.live().filter(final_test_id=quiz_id).select_related("locale")
+    return _in_trainee_language(courses_open_to(user, courses))
 
 
-def _modules_concerned(module_key, passed_quiz_id) -> list[ModulePage]:
-    live = ModulePage.objects.live().select_related("locale")
+def _modules_concerned(user, module_key, passed_quiz_id) -> list[ModulePage]:
+    live = modules_open_to(user, ModulePage.objects.live().select_related("locale"))
     if module_key is not None:
         return _in_trainee_language(live.filter(translation_key=module_key))
     if passed_quiz_id is not None:  # a module's test opened outside its module still completes it

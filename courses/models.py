@@ -29,7 +29,9 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.child_of(self).live().public()
+        from .access import courses_open_to  # access reads these models
+
+        context["courses"] = courses_open_to(request.user, CoursePage.objects.child_of(self).live().public())
         return context
 
 
@@ -117,6 +119,10 @@ class ModulePage(Page):
     # Read from the stored blocks, not their values: no test is loaded to learn its id.
     def _raw_blocks(self, block_type) -> list[dict]:
         return [block for block in self.body.raw_data if block["type"] == block_type]
+
+    def quiz_ids(self) -> list[int]:
+        """Every test in the module, required or for practice."""
+        return [b["value"]["quiz"] for b in self._raw_blocks("quiz")]
 
     def required_quiz_ids(self) -> list[int]:
         return [b["value"]["quiz"] for b in self._raw_blocks("quiz") if b["value"].get("required", True)]

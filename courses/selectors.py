@@ -1,7 +1,6 @@
 """Reads across progress and pages."""
 
-from django.db.models import Q
-
+from .access import courses_open_to
 from .models import CourseCompletion, CoursePage, ModulePage, ModuleProgress, course_percent, module_statuses
 
 
@@ -9,14 +8,13 @@ def learning_overview(user, locale):
     """What "My learning" shows: the module to continue, and each course with its modules'
     statuses and progress. A constant number of queries, however many courses and modules."""
     courses = list(
-        CoursePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .filter(Q(organisations__isnull=True) | Q(organisations=user.organisation_id))
-        .distinct()
-        .order_by("path")
+        courses_open_to(user, CoursePage.objects.live().public().filter(locale=locale)).order_by("path")
     )
-    modules = list(ModulePage.objects.live().public().filter(locale=locale).order_by("path"))
+    modules = [
+        module
+        for module in ModulePage.objects.live().public().filter(locale=locale).order_by("path")
+        if any(module.path.startswith(course.path) for course in courses)  # none of a closed course
+    ]
     statuses = module_statuses(user, modules)
     completed = set(CourseCompletion.objects.filter(user=user).values_list("course_key", flat=True))
     overview = []

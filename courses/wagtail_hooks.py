@@ -2,6 +2,10 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from common.content_access import refusal
+
+from .access import may_open
+from .models import CoursePage, ModulePage
 from .selectors import translations_to_publish
 
 
@@ -12,6 +16,15 @@ def private_pages_are_not_found(page, request, serve_args, serve_kwargs):
     for restriction in page.get_view_restrictions():
         if not restriction.accept_request(request):
             raise Http404
+
+
+@hooks.register("before_serve_page")
+def courses_for_some_organisations_are_closed_to_others(page, request, serve_args, serve_kwargs):
+    """A course limited to organisations, and its modules, open only to their people and
+    admins (courses/access.py); before the page records anything (ModulePage.serve)."""
+    if isinstance(page, CoursePage | ModulePage) and not may_open(request.user, page):
+        return refusal(request)
+    return None
 
 
 class TranslationsToPublishPanel(Component):

@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.access import courses_open_to
 from courses.models import CoursePage
 
 
@@ -20,5 +21,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.descendant_of(self).live().public().order_by("path")
+        courses = CoursePage.objects.descendant_of(self).live().public().order_by("path")
+        context["courses"] = courses_open_to(request.user, courses)
         return context

@@ -3,14 +3,45 @@
 It runs at an opaque origin: no cookies go with its requests and it can read nothing of
 the site. Its own CSP lets it load only the player (static files) and this package's
 signed files, and sandboxes it even if someone opens it on its own. What the package
-reports crosses to the module page by postMessage (h5p/static/h5p/player.js)."""
+reports crosses to the module page by postMessage (h5p/static/h5p/player.js).
 
+The document itself is asked for by the module page, with the trainee's session: its
+address names the package and the module page it plays on, and it is served only to
+someone that page is open to (a course limited to some organisations is closed to
+everyone else). The signed file URLs it hands the player are therefore given out only
+here, and work without a session until they expire."""
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
-from .assets import asset_base_url, content_for_token
+from common.content_access import may_open_page
+
+from .assets import asset_base_url
+from .models import H5PContent
+
+PLAY_SALT = "conecta.h5p.play"
+
+
+def play_token(content: H5PContent, page_id: int | None) -> str:
+    """The player's address for `content` on the page `page_id` (None: a module not yet
+    saved, in the page editor's preview)."""
+    return signing.dumps([content.pk, page_id], salt=PLAY_SALT)
+
+
+def _played(token) -> tuple[H5PContent, int | None]:
+    try:
+        content_id, page_id = signing.loads(token, salt=PLAY_SALT, max_age=settings.H5P_ASSET_MAX_AGE)
+    except (signing.BadSignature, TypeError, ValueError):  # also SignatureExpired
+        raise Http404 from None
+    content = H5PContent.objects.filter(pk=content_id).first()
+    if content is None:
+        raise Http404
+    return content, page_id
 
 
 def object_iri(content) -> str:
@@ -41,7 +72,9 @@ def player_policy(origin: str) -> str:
 @require_GET
 @xframe_options_sameorigin
 def play(request, token):
-    content = content_for_token(token)
+    content, page_id = _played(token)
+    if page_id is not None and not may_open_page(request.user, page_id):
+        raise Http404
     origin = request.build_absolute_uri("/").rstrip("/")
     config = {
         "assets": asset_base_url(content),

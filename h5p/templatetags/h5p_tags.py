@@ -6,8 +6,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 
-from h5p.assets import asset_token
 from h5p.blocks import content_for_language
+from h5p.player import play_token
 from h5p.selectors import completed_block_ids, saved_state
 from h5p.xapi import actor_mail
 
@@ -49,7 +49,7 @@ def h5p_activity(context, value, block_id=None):
     activity = {
         "content": content,
         "download_bytes": content.size_bytes + player_bytes(),
-        "play_url": reverse("h5p_play", args=[asset_token(content)]),
+        "play_url": reverse("h5p_play", args=[play_token(content, page.pk)]),
         "completed": False,
     }
     # A module still being added (the page editor's preview) has no id to record results

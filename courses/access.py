@@ -1,0 +1,109 @@
+"""Who may take a course that is limited to some organisations: the one rule, used by
+every route to a course's content (docs/access.md, "Courses for some organisations").
+
+A course with organisations is for their trainees and staff, and for admins; a course
+without any is for everyone, signed in or not. Everything inside the course follows it:
+its modules, their tests and interactive activities, its pre-test and final test, and
+the learning pipeline that completes and certifies it.
+
+The limit belongs to the course, not to one language version of it. Progress counts
+across languages (translation_key), and wagtail-localize copies the field to a
+translation only when the translation is synced, so for a while the versions may
+differ: a course is closed to someone when any of its versions leaves them out."""
+
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from wagtail.models import Page
+
+from accounts.access import sees_every_organisation
+
+from .models import CoursePage, ModulePage
+
+
+def closed_courses(user) -> QuerySet[CoursePage]:
+    """Every course page (any language, live or not) limited to organisations that do not
+    include `user`'s."""
+    if sees_every_organisation(user):
+        return CoursePage.objects.none()
+    named = CoursePage.organisations.through.objects.filter(coursepage_id=OuterRef("pk"))
+    limited = CoursePage.objects.filter(Exists(named))
+    if user.is_authenticated and user.organisation_id is not None:
+        limited = limited.exclude(Exists(named.filter(organisation_id=user.organisation_id)))
+    return limited
+
+
+def _closed_keys(user) -> QuerySet:
+    return closed_courses(user).values("translation_key")
+
+
+def courses_open_to(user, courses: QuerySet) -> QuerySet:
+    """`courses` without the ones `user` may not take: for every list of courses."""
+    if sees_every_organisation(user):
+        return courses
+    return courses.exclude(translation_key__in=_closed_keys(user))
+
+
+def may_take_course(user, course: CoursePage) -> bool:
+    return not closed_courses(user).filter(translation_key=course.translation_key).exists()
+
+
+def may_open(user, page: Page) -> bool:
+    """A course, or a page inside one (a module), is open to `user`. One query."""
+    if sees_every_organisation(user):
+        return True
+    containing = CoursePage.objects.ancestor_of(page, inclusive=True)
+    return not containing.filter(translation_key__in=_closed_keys(user)).exists()
+
+
+def _under(paths) -> Q:
+    """Pages inside any of the pages at these tree paths."""
+    inside = Q(pk__in=[])
+    for path in paths:
+        inside |= Q(path__startswith=path)
+    return inside
+
+
+def modules_open_to(user, modules: QuerySet) -> QuerySet:
+    """`modules` without the ones in courses `user` may not take."""
+    paths = list(closed_courses(user).values_list("path", flat=True))
+    return modules.exclude(_under(paths)) if paths else modules
+
+
+def _holds_quiz(courses, modules, quiz_id: int) -> bool:
+    return any(quiz_id in (course.pre_test_id, course.final_test_id) for course in courses) or any(
+        quiz_id in module.quiz_ids() for module in modules
+    )
+
+
+def may_take_quiz(user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
+    """A test is closed to `user` when it is taken from a module of a course closed to
+    them, or when it belongs (as a module's test, a pre-test or a final test) only to
+    courses closed to them. A test shared with a course they may take stays open, and so
+    does a test that belongs to no course."""
+    closed = list(closed_courses(user).only("path", "translation_key", "pre_test_id", "final_test_id"))
+    if not closed:
+        return True  # the usual case, in one query
+    in_closed = _under(course.path for course in closed)
+    if module_key is not None and ModulePage.objects.filter(in_closed, translation_key=module_key).exists():
+        return False
+    if not _holds_quiz(closed, ModulePage.objects.filter(in_closed).only("body"), quiz_id):
+        return True
+    # Only now, for a test of a closed course, read the courses that are open.
+    open_courses = CoursePage.objects.live().exclude(translation_key__in=[c.translation_key for c in closed])
+    open_modules = ModulePage.objects.live().exclude(in_closed).only("body")
+    return _holds_quiz(open_courses.only("pre_test_id", "final_test_id"), open_modules, quiz_id)
+
+
+class CourseContentRule:
+    """The answers common.content_access gives the apps below courses (quizzes, h5p)."""
+
+    def may_open_page(self, user, page_id: int) -> bool:
+        page = Page.objects.filter(pk=page_id).only("path").first()
+        return page is None or may_open(user, page)  # a missing page is the route's own 404
+
+    def may_take_quiz(self, user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
+        return may_take_quiz(user, quiz_id, module_key=module_key)
+
+
+RULE = CourseContentRule()
