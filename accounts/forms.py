@@ -3,7 +3,16 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgeBand, Gender, TrainingGroup, User, WorkSetting, nickname_validator, normalise_join_code
+from .models import (
+    AgeBand,
+    Gender,
+    TrainingGroup,
+    User,
+    WorkSetting,
+    nickname_validator,
+    normalise_join_code,
+    reserved_prefix,
+)
 
 SKIP = [("", _("Skip this question"))]
 
@@ -16,11 +25,25 @@ class NoLabelSuffix:
         super().__init__(*args, **kwargs)
 
 
+# One answer for every code that does not let someone in (unknown, closed, expired): which
+# it is would tell a guesser they found a real group.
+WRONG_CODE = _(
+    "This group code does not work. It may be mistyped, or the group may be closed. "
+    "Check the code with your trainer."
+)
+NICKNAME_TAKEN = _("This nickname is taken. Please choose another one.")
+
+
 class SignUpForm(NoLabelSuffix, forms.Form):
+    """Until the group code is right, the form says nothing but that: not whether the
+    nickname is taken (a nickname is often a handle someone works under, and an account
+    here says what they do), nor anything else about the nickname or the passwords."""
+
     join_code = forms.CharField(
         label=_("Group code"),
         max_length=32,
         help_text=_("Your trainer gives you this code."),
+        error_messages={"max_length": WRONG_CODE},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     nickname = forms.CharField(
@@ -50,28 +73,40 @@ class SignUpForm(NoLabelSuffix, forms.Form):
     def clean_join_code(self) -> TrainingGroup:
         code = normalise_join_code(self.cleaned_data["join_code"])
         group = TrainingGroup.objects.select_related("organisation").filter(join_code=code).first()
-        if group is None:
-            raise forms.ValidationError(
-                _("We don't know this group code. Check it with your trainer."), code="unknown"
-            )
-        if not group.is_open:
-            raise forms.ValidationError(
-                _("This group is closed to new trainees. Ask your trainer."), code="closed"
-            )
-        if group.is_expired():
-            raise forms.ValidationError(
-                _("This group code has expired. Ask your trainer for a new one."), code="expired"
-            )
+        if group is None or not group.is_open or group.is_expired():
+            raise forms.ValidationError(WRONG_CODE, code="wrong_code")
         return group
 
-    def clean_nickname(self) -> str:
-        nickname = self.cleaned_data["nickname"]
-        if User.objects.filter(nickname__iexact=nickname).exists():
-            raise forms.ValidationError(_("This nickname is taken. Please choose another one."), code="taken")
-        return nickname
+    @property
+    def group(self) -> TrainingGroup | None:
+        """The group whose code was typed, once the form is validated and the code works."""
+        group = getattr(self, "cleaned_data", {}).get("join_code")
+        return group if isinstance(group, TrainingGroup) else None
 
     def clean(self):
         cleaned = super().clean()
+        if self.group is None:
+            for name in list(self._errors):  # only the code's own error
+                if name != "join_code":
+                    del self._errors[name]
+            return cleaned
+        nickname = cleaned.get("nickname")
+        if nickname:
+            prefix = reserved_prefix(nickname)
+            if prefix is not None:
+                self.add_error(
+                    "nickname",
+                    forms.ValidationError(
+                        _(
+                            "A nickname may not begin with “%(prefix)s”: such names are kept "
+                            "for the site's staff and its own use. Please choose another one."
+                        ),
+                        code="reserved",
+                        params={"prefix": prefix},
+                    ),
+                )
+            elif User.objects.filter(nickname__iexact=nickname).exists():
+                self.add_error("nickname", forms.ValidationError(NICKNAME_TAKEN, code="taken"))
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("The two passwords are different. Type them again."))

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from .login_throttle import login_failures_forget
 from .models import TrainingGroup, User
 
 
@@ -33,3 +34,11 @@ def trainee_password_reset(*, trainee: User, password: str) -> None:
     email to reset it themselves)."""
     trainee.set_password(password)
     trainee.save(update_fields=["password"])
+
+
+@transaction.atomic
+def trainee_unlock(*, trainee: User) -> None:
+    """A trainer lets a trainee locked out by too many wrong passwords try again now,
+    instead of in 15 minutes. A lock of their whole address (accounts/login_throttle.py)
+    stays: it is about everyone using that address."""
+    login_failures_forget(trainee.nickname)

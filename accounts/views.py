@@ -1,4 +1,6 @@
+"""Sign-up, log-in and log-out, the trainee's account page and password change."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -8,18 +10,28 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
-from .forms import NicknameLoginForm, SignUpForm, TraineePasswordChangeForm
+from .forms import NICKNAME_TAKEN, NicknameLoginForm, SignUpForm, TraineePasswordChangeForm
 from .services import trainee_register
+from .signup_throttle import signup_allowed, signup_failed, signup_succeeded
+
+TOO_MANY_TRIES = _lazy("Too many tries. Please try again later.")
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("accounts:account")
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "GET":
+        return render(request, "accounts/signup.html", {"form": SignUpForm()})
+    if not signup_allowed(request):
+        # Nothing is looked up or changed, and the answer is the same whatever was typed.
+        context = {"form": SignUpForm(), "refusal": TOO_MANY_TRIES}
+        return render(request, "accounts/signup.html", context, status=429)
+    form = SignUpForm(request.POST)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             user = trainee_register(
@@ -31,14 +43,16 @@ def signup(request):
                 work_setting=data["work_setting"],
             )
         except IntegrityError:  # the same nickname taken a moment ago
-            form.add_error("nickname", _("This nickname is taken. Please choose another one."))
+            form.add_error("nickname", NICKNAME_TAKEN)
         else:
+            signup_succeeded(request)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request,
                 _("Welcome! You have joined the group “%(group)s”.") % {"group": user.training_group},
             )
             return redirect("accounts:account")
+    signup_failed(request, code_works=form.group is not None)
     return render(request, "accounts/signup.html", {"form": form})
 
 
@@ -54,6 +68,19 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
+    """Ends the session (Django deletes its cookie) and deletes the CSRF cookie too: on a
+    shared phone nothing of this visit stays behind."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response.delete_cookie(
+            settings.CSRF_COOKIE_NAME,
+            path=settings.CSRF_COOKIE_PATH,
+            domain=settings.CSRF_COOKIE_DOMAIN,
+            samesite=settings.CSRF_COOKIE_SAMESITE,
+        )
+        return response
+
     def get_success_url(self):
         return f"/{get_language()}/"
 

@@ -40,7 +40,7 @@ def main():
 
     course = CoursePage.objects.filter(locale__language_code="uk").order_by("path").first()
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    group = TrainingGroup.objects.get(join_code="LVIVDEMO")
+    group = TrainingGroup.objects.get(join_code="TVE4GN6ZR")
 
     def trainee(nickname, modules_done):
         user = User.objects.create_user(nickname, organisation=group.organisation, training_group=group)

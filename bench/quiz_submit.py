@@ -28,7 +28,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from accounts.models import TrainingGroup, User
 from courses.models import CoursePage
-group = TrainingGroup.objects.get(join_code="LVIVDEMO")
+group = TrainingGroup.objects.get(join_code="TVE4GN6ZR")
 quiz = CoursePage.objects.filter(locale__language_code="uk").first().final_test
 keys = [{"id": k.id, "correct": sorted(k.correct)} for k in quiz.question_keys()]
 sessions = []

@@ -2,7 +2,14 @@
 
 from django.contrib.auth.models import Group
 
-from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP, Organisation, TrainingGroup, User
+from accounts.models import (
+    COORDINATORS_GROUP,
+    TRAINERS_GROUP,
+    Organisation,
+    TrainingGroup,
+    User,
+    normalise_join_code,
+)
 
 DEMO_PASSWORD = "conecta-demo-2026"
 
@@ -12,14 +19,14 @@ ORGANISATIONS = [
         "country": "UA",
         "uk": {"name": "Салюс", "city": "Львів"},
         "ru": {"name": "Салюс", "city": "Львов"},
-        "group": {"name": "Львів — група 1", "join_code": "LVIVDEMO"},
+        "group": {"name": "Львів — група 1", "join_code": "TVE-4GN-6ZR"},
     },
     {
         "slug": "humanitarian-action",
         "country": "RU",
         "uk": {"name": "Гуманітарна дія", "city": "Санкт-Петербург"},
         "ru": {"name": "Гуманитарное действие", "city": "Санкт-Петербург"},
-        "group": {"name": "Петербург — группа 1", "join_code": "SPBDEMO"},
+        "group": {"name": "Петербург — группа 1", "join_code": "M46-Y5P-9UN"},
     },
 ]
 
@@ -52,10 +59,15 @@ def load_organisations() -> dict[str, Organisation]:
 def load_users(organisations: dict[str, Organisation]) -> None:
     groups = {}
     for spec in ORGANISATIONS:
-        groups[spec["slug"]], _ = TrainingGroup.objects.get_or_create(
-            join_code=spec["group"]["join_code"],
-            defaults={"name": spec["group"]["name"], "organisation": organisations[spec["slug"]]},
-        )
+        # Found by name, so that a demo loaded before the codes changed gets today's codes.
+        organisation, name = organisations[spec["slug"]], spec["group"]["name"]
+        group = TrainingGroup.objects.filter(organisation=organisation, name=name).order_by("pk").first()
+        group = group or TrainingGroup(organisation=organisation, name=name)
+        code = normalise_join_code(spec["group"]["join_code"])
+        if group.pk is None or group.join_code != code:
+            group.join_code = code
+            group.save()
+        groups[spec["slug"]] = group
     for nickname, (org_slug, role, is_trainee) in USERS.items():
         if User.objects.filter(nickname=nickname).exists():
             continue

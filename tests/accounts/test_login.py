@@ -1,13 +1,20 @@
+import re
 from datetime import timedelta
 
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django.utils import timezone
 
 from elearn.sessions import REFRESHED_AT
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, TraineeFactory, TrainingGroupFactory, UserFactory
 
 LOGIN = "/{lang}/accounts/login/"
+LOCKED_UK = "Вхід призупинено: було забагато невдалих спроб. Зачекайте 15 хвилин"
+LOCKED_RU = "Вход приостановлен: было слишком много неудачных попыток. Подождите 15 минут"
 
 
 def log_in(client, nickname, password, lang="uk", **meta):
@@ -41,8 +48,6 @@ def test_repeated_failures_are_throttled_with_a_translated_message(client, train
 
 
 def test_throttle_is_per_nickname_and_address_not_per_address(client, trainee, group):
-    from tests.factories import TraineeFactory
-
     TraineeFactory(nickname="lada", training_group=group)
     for _ in range(5):
         log_in(client, "sonia", "wrong-password")
@@ -63,11 +68,92 @@ def test_a_failed_login_keeps_no_client_address(client, trainee):
 
 def test_behind_the_proxy_the_lock_follows_each_client_not_the_proxy(client, trainee, settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "sonia", "wrong-password", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    for n in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
+        log_in(client, f"guess{n}", "wrong-password", HTTP_X_FORWARDED_FOR="198.51.100.1")
 
     assert log_in(client, "sonia", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.1").status_code == 429
     assert log_in(client, "sonia", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.2").status_code == 302
+
+
+# One account from many addresses; one address across many accounts.
+
+
+def locked_page(response) -> str:
+    assert response.status_code == 429
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+def test_twenty_wrong_passwords_from_twenty_addresses_lock_the_account(client, trainee):
+    for n in range(20):
+        log_in(client, "sonia", f"guess-{n}", REMOTE_ADDR=f"203.0.113.{n + 1}")
+
+    response = log_in(client, "sonia", PASSWORD, REMOTE_ADDR="203.0.113.200")  # the right one
+
+    assert LOCKED_UK in locked_page(response)
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_account_lock_ignores_the_nicknames_case(client, trainee, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(
+            client,
+            ["sonia", "Sonia", "SONIA", "sOnIa", "soniA"][n % 5],
+            "wrong",
+            REMOTE_ADDR=f"203.0.113.{n + 1}",
+        )
+
+    assert log_in(client, "sonia", PASSWORD, REMOTE_ADDR="203.0.113.99").status_code == 429
+
+
+def test_one_address_trying_many_nicknames_is_locked_for_every_nickname(client, trainee, settings):
+    for n in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
+        log_in(client, f"peer{n % 25}", "common-password-1", REMOTE_ADDR="198.51.100.7")  # 2 tries each
+
+    assert LOCKED_UK in locked_page(log_in(client, "sonia", PASSWORD, REMOTE_ADDR="198.51.100.7"))
+    assert log_in(client, "sonia", PASSWORD, REMOTE_ADDR="198.51.100.8").status_code == 302
+
+
+def test_an_office_behind_one_address_stays_usable_when_trainees_mistype(client, group, settings):
+    """Fifteen trainees behind one address, each mistyping three times, all get in."""
+    assert settings.AXES_ADDRESS_FAILURE_LIMIT > settings.AXES_FAILURE_LIMIT
+    trainees = [TraineeFactory(nickname=f"peer{n}", training_group=group) for n in range(15)]
+    for trainee in trainees:
+        for _ in range(3):
+            log_in(client, trainee.nickname, "mistyped", REMOTE_ADDR="198.51.100.9")
+
+    for trainee in trainees:
+        client.logout()
+        assert log_in(client, trainee.nickname, PASSWORD, REMOTE_ADDR="198.51.100.9").status_code == 302
+
+
+def test_signing_in_to_an_own_account_does_not_clear_the_addresss_count(client, group, settings):
+    own = TraineeFactory(nickname="eve", training_group=group)
+    for n in range(settings.AXES_ADDRESS_FAILURE_LIMIT - 1):
+        log_in(client, f"peer{n % 40}", "common-password-1", REMOTE_ADDR="198.51.100.7")
+    assert log_in(client, own.nickname, PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 302
+    client.logout()
+
+    log_in(client, "peer-last", "common-password-1", REMOTE_ADDR="198.51.100.7")
+
+    assert log_in(client, own.nickname, PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 429
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_every_lock_gives_the_same_translated_answer(client, trainee, settings, lang):
+    """The account's lock, the address's lock and a lock on a nickname nobody has: one page,
+    so it tells no one which lock it was or whether the nickname exists."""
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "sonia", "wrong", lang=lang, REMOTE_ADDR=f"203.0.113.{n + 1}")
+        log_in(client, "nobody-here", "wrong", lang=lang, REMOTE_ADDR=f"203.0.113.{n + 1}")
+    for n in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
+        log_in(client, f"peer{n}", "wrong", lang=lang, REMOTE_ADDR="198.51.100.7")
+
+    account = log_in(client, "sonia", PASSWORD, lang=lang, REMOTE_ADDR="203.0.113.99")
+    nobody = log_in(client, "nobody-here", PASSWORD, lang=lang, REMOTE_ADDR="203.0.113.99")
+    address = log_in(client, "lada", "whatever", lang=lang, REMOTE_ADDR="198.51.100.7")
+
+    assert locked_page(account) == locked_page(nobody) == locked_page(address)
+    assert {"uk": LOCKED_UK, "ru": LOCKED_RU}[lang] in locked_page(account)
 
 
 def test_session_ends_when_the_browser_closes(client, trainee):
@@ -130,3 +216,107 @@ def test_trainee_changes_password(client, trainee):
     assert response["Location"] == "/uk/accounts/"
     trainee.refresh_from_db()
     assert trainee.check_password("new-river-stone-9")
+
+
+# Trainers unlock their own trainees.
+
+
+def lock_out(client, nickname, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, nickname, "wrong", REMOTE_ADDR=f"203.0.113.{n + 1}")
+    assert log_in(client, nickname, PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 429
+
+
+@pytest.mark.parametrize("staff", ["trainer", "coordinator"])
+def test_a_trainer_or_coordinator_unlocks_their_organisations_trainee(
+    client, trainee, settings, staff, request
+):
+    lock_out(Client(), "sonia", settings)
+    client.force_login(request.getfixturevalue(staff))
+
+    listing = client.get("/admin/trainees/").content.decode()
+    unlock = client.post(f"/admin/trainees/{trainee.pk}/unlock/")
+
+    assert "Заблоковано: забагато неправильних паролів." in listing
+    assert f'action="/admin/trainees/{trainee.pk}/unlock/"' in listing
+    assert unlock.status_code == 302 and unlock["Location"] == "/admin/trainees/"
+    assert [str(m) for m in get_messages(unlock.wsgi_request)] == ["sonia тепер знову може увійти."]
+    assert "Заблоковано" not in client.get("/admin/trainees/").content.decode()
+    assert log_in(Client(), "sonia", PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 302
+
+
+def test_the_trainee_list_offers_no_unlock_when_nobody_is_locked(client, trainer, trainee):
+    client.force_login(trainer)
+
+    assert "/unlock/" not in client.get("/admin/trainees/").content.decode()
+
+
+def test_another_organisations_trainee_is_a_404_and_stays_locked(
+    client, trainer, other_organisation, settings
+):
+    foreign = TraineeFactory(
+        nickname="lada", training_group=TrainingGroupFactory(organisation=other_organisation)
+    )
+    lock_out(Client(), "lada", settings)
+    client.force_login(trainer)
+
+    assert "lada" not in client.get("/admin/trainees/").content.decode()
+    assert client.post(f"/admin/trainees/{foreign.pk}/unlock/").status_code == 404
+    assert log_in(Client(), "lada", PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 429
+
+
+def test_unlocking_needs_the_permission_and_a_post(client, organisation, trainee, trainer, settings):
+    lock_out(Client(), "sonia", settings)
+    helper = UserFactory(nickname="helper", organisation=organisation)
+    for codename, app_label in (("access_admin", "wagtailadmin"), ("view_trainees", "accounts")):
+        helper.user_permissions.add(
+            Permission.objects.get(codename=codename, content_type__app_label=app_label)
+        )
+    client.force_login(helper)
+
+    refused = client.post(f"/admin/trainees/{trainee.pk}/unlock/")
+    client.force_login(trainer)
+    by_get = client.get(f"/admin/trainees/{trainee.pk}/unlock/")
+
+    assert refused.status_code == 302 and [str(m) for m in get_messages(refused.wsgi_request)] == [
+        "У вас немає дозволу розблоковувати облікові записи учасниць і учасників."
+    ]
+    assert by_get.status_code == 405
+    assert log_in(Client(), "sonia", PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 429
+
+
+# Cookies on a shared phone.
+
+
+def test_the_csrf_cookie_ends_with_the_browser(client, db):
+    response = client.get(LOGIN.format(lang="uk"))
+
+    cookie = response.cookies["csrftoken"]
+    assert cookie.value and cookie["expires"] == "" and cookie["max-age"] == ""
+
+
+def test_log_out_deletes_the_session_and_csrf_cookies(client, trainee):
+    log_in(client, "sonia", PASSWORD)
+    client.get("/uk/accounts/")
+    assert client.cookies["csrftoken"].value and client.cookies["sessionid"].value
+
+    response = client.post("/uk/accounts/logout/")
+
+    for name in ("csrftoken", "sessionid"):
+        assert response.cookies[name].value == "" and response.cookies[name]["max-age"] == 0, name
+    assert client.get("/uk/accounts/").status_code == 302
+
+
+def test_in_production_log_out_deletes_the_host_only_cookies(client, trainee, settings):
+    settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME = "__Host-csrftoken", "__Host-sessionid"
+    settings.CSRF_COOKIE_SECURE = settings.SESSION_COOKIE_SECURE = True
+    client.get(LOGIN.format(lang="uk"), secure=True)
+    log_in(client, "sonia", PASSWORD, secure=True)
+
+    response = client.post("/uk/accounts/logout/", secure=True)
+
+    for name in ("__Host-csrftoken", "__Host-sessionid"):
+        cookie = response.cookies[name]
+        assert cookie.value == "" and cookie["max-age"] == 0 and cookie["secure"] and cookie["path"] == "/", (
+            name
+        )

@@ -34,7 +34,7 @@ def test_new_groups_get_an_unambiguous_random_code(organisation):
     }
 
     assert len(codes) == 20
-    assert all(len(code) == 8 and not set(code) & set("01OIL") for code in codes)
+    assert all(len(code) == 9 and not set(code) & set("01OIL") for code in codes)
 
 
 def test_organisation_name_is_translated(organisation):

@@ -64,7 +64,7 @@ def test_module_page_weighs_under_30_kb_compressed(client, demo):
     from accounts.models import TrainingGroup
     from courses.models import ModulePage
 
-    newcomer = TraineeFactory(training_group=TrainingGroup.objects.get(join_code="LVIVDEMO"))
+    newcomer = TraineeFactory(training_group=TrainingGroup.objects.get(join_code="TVE4GN6ZR"))
     client.force_login(newcomer)
     for module in ModulePage.objects.all():
         assert compressed_weight(client, module.url) <= PAGE_BUDGET_BYTES, module.url

@@ -28,14 +28,14 @@ def test_load_demo_is_idempotent(demo):
 
 def test_demo_has_the_two_organisations_groups_and_accounts(demo):
     assert set(Organisation.objects.values_list("slug", flat=True)) == {"salus", "humanitarian-action"}
-    assert TrainingGroup.objects.filter(join_code="LVIVDEMO", organisation__slug="salus").exists()
+    assert TrainingGroup.objects.filter(join_code="TVE4GN6ZR", organisation__slug="salus").exists()
     expected = {"admin", "trainer-lviv", "trainer-spb", "coordinator-lviv", "coordinator-spb", "trainee-demo"}
     assert set(User.objects.values_list("nickname", flat=True)) == expected
     assert all(user.check_password(DEMO_PASSWORD) for user in User.objects.all())
     trainer, coordinator = (User.objects.get(nickname=name) for name in ("trainer-spb", "coordinator-lviv"))
     assert trainer in group_trainers() and not may(trainer, SEE_REPORTS)
     assert may(coordinator, SEE_REPORTS)
-    assert User.objects.get(nickname="trainee-demo").training_group.join_code == "LVIVDEMO"
+    assert User.objects.get(nickname="trainee-demo").training_group.join_code == "TVE4GN6ZR"
 
 
 def test_demo_replaces_wagtails_welcome_page_with_home_pages_in_both_languages(client, demo):
