@@ -46,7 +46,19 @@ RESET_TRAINEE_PASSWORD = Action(
     _("You do not have permission to set trainees' passwords."),
     scoped=True,
 )
+# Unlocking after too many wrong passwords goes with setting a new one: same permission.
+UNLOCK_TRAINEE = Action(
+    "accounts.reset_trainee_password",
+    _("You do not have permission to unlock trainees' accounts."),
+    scoped=True,
+)
 SEE_REPORTS = Action("accounts.view_reports", _("You do not have permission to see reports."), scoped=True)
+# Recovery for staff who lost the phone with their authenticator app (accounts/two_factor/).
+RESET_SECOND_FACTOR = Action(
+    "accounts.reset_second_factor",
+    _("You do not have permission to switch off staff members' two-factor authentication."),
+    scoped=True,
+)
 SEE_CERTIFICATES = Action(
     "certificates.view_certificate", _("You do not have permission to see certificates."), scoped=True
 )

@@ -1,15 +1,65 @@
 """Wagtail's user admin for a user model without email or names: nickname, password,
-organisation and roles only."""
+organisation and roles only. Accounts that open the admin get the staff password rules
+(accounts/passwords.py)."""
 
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import MinimumLengthValidator, get_default_password_validators
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from .access import ADMIN_ACCESS
 from .models import User
+from .passwords import STAFF_MIN_LENGTH, is_staff_account, validate_staff_password
 
 ADMIN_USER_FIELDS = {"nickname", "is_superuser", "groups", "organisation", "training_group"}
 
 
-class NicknameUserCreationForm(UserCreationForm):
+def staff_password_help_text() -> str:
+    """The validators' rules, with the staff minimum instead of the trainees' one."""
+    staff_rule = ngettext(
+        "For anyone who uses the admin: at least %(min_length)d character.",
+        "For anyone who uses the admin: at least %(min_length)d characters.",
+        STAFF_MIN_LENGTH,
+    ) % {"min_length": STAFF_MIN_LENGTH}
+    rules = [staff_rule] + [
+        validator.get_help_text()
+        for validator in get_default_password_validators()
+        if not isinstance(validator, MinimumLengthValidator)
+    ]
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((rule,) for rule in rules)))
+
+
+class StaffPasswordRules:
+    """Wagtail's user form, holding anyone it makes staff (an admin, or a role that opens
+    the admin) to the staff password rules, whatever their permissions are yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = staff_password_help_text()
+
+    def opens_admin(self) -> bool:
+        if self.cleaned_data.get("is_superuser") or is_staff_account(self.instance):
+            return True
+        app_label, codename = ADMIN_ACCESS.split(".")
+        groups = self.cleaned_data.get("groups") or []
+        return Group.objects.filter(
+            pk__in=[group.pk for group in groups],
+            permissions__content_type__app_label=app_label,
+            permissions__codename=codename,
+        ).exists()
+
+    def validate_password(self):
+        password1, password2 = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if password1 and password1 == password2 and self.opens_admin():
+            validate_staff_password(password1, user=self.instance)
+        else:
+            super().validate_password()
+
+
+class NicknameUserCreationForm(StaffPasswordRules, UserCreationForm):
     email = None
     first_name = None
     last_name = None
@@ -19,7 +69,7 @@ class NicknameUserCreationForm(UserCreationForm):
         fields = ADMIN_USER_FIELDS
 
 
-class NicknameUserEditForm(UserEditForm):
+class NicknameUserEditForm(StaffPasswordRules, UserEditForm):
     email = None
     first_name = None
     last_name = None

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
 
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
-    """Wagtail's user admin, with forms that know users have only a nickname."""
+    """Wagtail's user admin, with forms that know users have only a nickname, for admins
+    only (accounts/user_admin_guard.py)."""
 
-    user_viewset = "accounts.admin_users.UserViewSet"
+    user_viewset = "accounts.user_admin_guard.AdminsOnlyUserViewSet"

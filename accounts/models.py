@@ -5,6 +5,7 @@ disaggregates by, and all of them are optional."""
 import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -18,6 +19,13 @@ COORDINATORS_GROUP = "Coordinators"
 
 # Join codes avoid letters that read like digits (O/0, I/1/L) on a small screen.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+# 31 symbols: 9 of them carry 44.6 bits, more than the 40 that make guessing hopeless
+# behind the sign-up throttle. Dashes and spaces are ignored, so it can be written in
+# groups of three: K7M-Q2R-VXD.
+JOIN_CODE_LENGTH = 9
+JOIN_CODE_MAX_LENGTH = 16
+# A code chosen by hand must at least not be a repeated pattern (AAAAAAAAA, ABCABCABC).
+JOIN_CODE_MIN_DISTINCT_SYMBOLS = 5
 
 
 def normalise_join_code(raw: str) -> str:
@@ -25,8 +33,61 @@ def normalise_join_code(raw: str) -> str:
     return "".join(ch for ch in raw.upper() if ch not in " -\t")
 
 
+def join_code_is_strong(code: str) -> bool:
+    code = normalise_join_code(code)
+    return (
+        JOIN_CODE_LENGTH <= len(code) <= JOIN_CODE_MAX_LENGTH
+        and set(code) <= set(JOIN_CODE_ALPHABET)
+        and len(set(code)) >= JOIN_CODE_MIN_DISTINCT_SYMBOLS
+    )
+
+
+def validate_join_code(value: str) -> None:
+    """New and changed codes must be as hard to guess as the ones the site makes up."""
+    if not join_code_is_strong(value):
+        raise ValidationError(
+            _(
+                "Use 9 to 16 letters and digits, at least 5 of them different, without O, I, L, 0 "
+                "or 1. Best keep the code the site made up."
+            ),
+            code="weak_join_code",
+        )
+
+
 def new_join_code() -> str:
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(8))
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if join_code_is_strong(code):  # almost always: a few random codes repeat symbols
+            return code
+
+
+# Nicknames that could pass for the site's staff or for an account deleted for privacy
+# (elearn/privacy.py renames those to "deleted-…"): refused at sign-up, whatever the case.
+RESERVED_NICKNAME_PREFIXES = (
+    "deleted-",
+    "admin",
+    "root",
+    "staff",
+    "trainer",
+    "coordinator",
+    "support",
+    "moderator",
+    "system",
+    "conecta",
+    "адмін",
+    "админ",
+    "тренер",
+    "координатор",
+    "модератор",
+    "підтримка",
+    "поддержка",
+)
+
+
+def reserved_prefix(nickname: str) -> str | None:
+    """The reserved beginning of `nickname`, if it has one."""
+    folded = nickname.casefold()
+    return next((prefix for prefix in RESERVED_NICKNAME_PREFIXES if folded.startswith(prefix)), None)
 
 
 class AgeBand(models.TextChoices):
@@ -93,11 +154,14 @@ class TrainingGroup(models.Model):
     )
     join_code = models.CharField(
         _("join code"),
-        max_length=16,
+        max_length=JOIN_CODE_MAX_LENGTH,
         unique=True,
         default=new_join_code,
-        validators=[RegexValidator(r"^[A-Z0-9]{4,16}$", _("Use 4 to 16 letters A–Z and digits."))],
-        help_text=_("Trainees type this code to join the group. Letters and digits, 4 to 16."),
+        validators=[validate_join_code],
+        help_text=_(
+            "Trainees type this code to join the group; case, spaces and dashes do not matter. "
+            "The site makes up one that is hard to guess."
+        ),
     )
     is_open = models.BooleanField(_("open for new trainees"), default=True)
     expires_at = models.DateTimeField(_("code expires at"), null=True, blank=True)
@@ -115,6 +179,11 @@ class TrainingGroup(models.Model):
     def save(self, *args, **kwargs):
         self.join_code = normalise_join_code(self.join_code)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # After the field validators (which normalise for themselves), before the
+        # uniqueness check: "abc-def-ghj" and "ABCDEFGHJ" are one code.
+        self.join_code = normalise_join_code(self.join_code)
 
     def is_expired(self, now=None) -> bool:
         return self.expires_at is not None and self.expires_at <= (now or timezone.now())
@@ -192,6 +261,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         permissions = [
             ("view_trainees", "Can see the organisation's trainees"),
             ("reset_trainee_password", "Can set a new password for the organisation's trainees"),
+            ("reset_second_factor", "Can switch off two-factor authentication of the organisation's staff"),
         ]
         constraints = [
             models.UniqueConstraint(Lower("nickname"), name="accounts_user_nickname_ci_unique"),

@@ -7,6 +7,7 @@ training groups, the trainee list and the password reset are scoped to it
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.forms import SetPasswordForm
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
@@ -16,7 +17,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from common.admin_menu import MenuItemFor
@@ -24,6 +25,7 @@ from common.admin_menu import MenuItemFor
 from .access import (
     RESET_TRAINEE_PASSWORD,
     SEE_TRAINEES,
+    UNLOCK_TRAINEE,
     group_trainers,
     may,
     refusals_to_admin_home,
@@ -31,12 +33,17 @@ from .access import (
     scope_to_organisation,
 )
 from .admin_scoping import OrganisationScopedSnippetViewSet, ScopedDeleteBulkAction
+from .login_throttle import locked_nicknames
 from .models import Organisation, TrainingGroup
 from .selectors import trainees_visible_to, training_groups_visible_to
-from .services import trainee_password_reset
+from .services import trainee_password_reset, trainee_unlock
+from .two_factor import admin_hooks as two_factor_hooks  # noqa: F401 (registers its hooks)
 
 
-class OrganisationViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
+class OrganisationViewSet(ParlerSnippetAdminMixin, OrganisationScopedSnippetViewSet):
+    """Staff find only their own organisation here too (in the list, its chooser and
+    wagtail-localize's snippet API); admins all."""
+
     model = Organisation
     icon = "group"
     menu_label = gettext_lazy("Organisations")
@@ -115,11 +122,30 @@ class TraineePasswordForm(SetPasswordForm):
 @refusals_to_admin_home
 def trainee_list(request):
     require(request.user, SEE_TRAINEES)
+    trainees = list(trainees_visible_to(request.user).order_by("nickname"))
+    locked = locked_nicknames()
+    for trainee in trainees:
+        trainee.is_locked_out = trainee.nickname.lower() in locked
     context = {
-        "trainees": trainees_visible_to(request.user).order_by("nickname"),
+        "trainees": trainees,
         "may_reset_passwords": may(request.user, RESET_TRAINEE_PASSWORD),
+        "may_unlock": may(request.user, UNLOCK_TRAINEE),
     }
     return TemplateResponse(request, "accounts/admin/trainee_list.html", context)
+
+
+@refusals_to_admin_home
+def trainee_unlock_view(request, pk):
+    """POST: let a trainee locked out by wrong passwords log in again now."""
+    require(request.user, UNLOCK_TRAINEE)
+    trainee = get_object_or_404(trainees_visible_to(request.user), pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    trainee_unlock(trainee=trainee)
+    messages.success(
+        request, _("%(nickname)s can log in again now.") % {"nickname": trainee.nickname}
+    )
+    return redirect("accounts_admin:trainees")
 
 
 @refusals_to_admin_home
@@ -144,6 +170,7 @@ trainee_urls = (
     [
         path("", trainee_list, name="trainees"),
         path("<int:pk>/password/", trainee_password, name="trainee_password"),
+        path("<int:pk>/unlock/", trainee_unlock_view, name="trainee_unlock"),
     ],
     "accounts_admin",
 )

@@ -6,6 +6,7 @@ from . import shared_layers
 from .builders import build_course, build_quiz
 from .demo_snapshot import DemoSnapshot
 from .factories import OrganisationFactory, TraineeFactory, TrainingGroupFactory, UserFactory
+from .two_factor import staff_pass_the_second_step  # noqa: F401  (autouse: force_login passes the second step)
 
 MIGRATED_ROWS = pytest.StashKey[str]()
 

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "parler",
     "wagtail_parler",
     "axes",
+    # Two-factor authentication for staff (accounts/two_factor/, docs/two-factor.md).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "elearn.csrf.NoReferrerCsrfViewMiddleware",  # Django's, for posts without a Referer
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # whether this session passed the second step
+    "accounts.two_factor.middleware.SecondFactorMiddleware",  # staff: no admin without it
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
@@ -140,7 +146,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # 8 characters, and 12 for staff (accounts/passwords.py).
+    {"NAME": "accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -154,19 +161,34 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 30 * 60
 # The idle timeout slides forward at most every few minutes (elearn/sessions.py).
 SESSION_SAVE_EVERY_REQUEST = False
+# The CSRF cookie ends with the browser too, and log-out deletes it (accounts/views.py).
+CSRF_COOKIE_AGE = None
 
-# Throttle repeated failed logins per nickname and address (not per address alone, so one
-# NGO office behind one address is not locked out by a single mistyping trainee).
-AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failed log-ins (django-axes, accounts/login_throttle.py) lock for 15 minutes, counted per
+# nickname from any address, and per address across nicknames with a higher limit, so that
+# one NGO office behind one address is not locked out by a few mistyping trainees. Both
+# locks answer alike; trainers can unlock a trainee (admin → Trainees).
+AXES_HANDLER = "accounts.login_throttle.LoginThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))  # per nickname, from any address
+AXES_ADDRESS_FAILURE_LIMIT = int(env("AXES_ADDRESS_FAILURE_LIMIT", "50"))  # per address
+AXES_COOLOFF_TIME = 0.25  # hours; accounts/locked_out.html says "15 minutes"
+# Tries while locked do not push the end of the lock back: "wait 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The "address" axes keeps is a keyed pseudonym of it (behind our proxy, the forwarded one).
 AXES_CLIENT_IP_CALLABLE = "common.client_address.client_pseudonym"
 AXES_USERNAME_FORM_FIELD = "username"  # the login form field, whatever USERNAME_FIELD is
-AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "accounts.login_throttle.nickname_for_throttle"  # case-insensitive
+AXES_RESET_ON_SUCCESS = True  # the nickname's failures only (accounts/login_throttle.py)
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Sign-ups that create no account (a wrong group code, a taken nickname...), as
+# (tries, seconds): per client address (pseudonymous) and per working group code from any
+# address. More and the sign-up answers "too many tries, try again later" (429).
+SIGNUP_LIMIT_PER_ADDRESS = (int(env("SIGNUP_LIMIT_PER_ADDRESS", "20")), 15 * 60)
+SIGNUP_LIMIT_PER_CODE = (int(env("SIGNUP_LIMIT_PER_CODE", "30")), 60 * 60)
 
 # Languages: Ukrainian first (Wagtail makes its default locale from LANGUAGE_CODE).
 LANGUAGE_CODE = "uk"
@@ -185,6 +207,12 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to gravatar.com, ever
+# The admin's log-in form in whole translated sentences (accounts/admin_login.py). Staff
+# have no email, so there is no "forgotten password" by email: an administrator sets a new one.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.StaffLoginForm"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Two-factor authentication (django-otp): the name authenticator apps show for our codes.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # wagtail-localize would publish a new translation of a live page at once, still in the
 # source language: Russian readers would meet a Ukrainian module. It starts as a draft.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -258,16 +286,23 @@ H5P_ASSET_MAX_AGE = 6 * 3600  # seconds a player's signed file URLs stay valid
 H5P_MAX_STATEMENT_SIZE = 32 * 1024  # bytes of one xAPI statement a browser may send
 H5P_MAX_STATE_SIZE = 64 * 1024  # bytes of resume state kept per trainee and activity
 
+# `manage.py housekeeping`, run daily (elearn/housekeeping.py, docs/deploy.md): trainees'
+# accounts not used for this many days are deleted as if they had deleted them (0: never,
+# else at least 30); H5P saved progress not touched for this many days is dropped.
+INACTIVE_ACCOUNT_DAYS = int(env("INACTIVE_ACCOUNT_DAYS", "365"))
+H5P_STATE_KEEP_DAYS = int(env("H5P_STATE_KEEP_DAYS", "180"))
+
 # Public certificate checks per client address (hashed): at most this many per window (s).
 CERTIFICATE_VERIFY_LIMIT = (int(env("CERTIFICATE_VERIFY_LIMIT", "30")), 600)
 
 # Reports: aggregate cells for fewer people than this are shown as "<5" (TRAINING_REPORT.md).
 REPORT_SMALL_CELL_THRESHOLD = int(env("REPORT_SMALL_CELL_THRESHOLD", "5"))
 
-# Quick exit: where the button sends the visitor, and a discreet mode that gives every
-# page a neutral title and icon.
+# Quick exit: where the button sends the visitor. Discreet mode (on unless a deployment
+# turns it off) gives every page a neutral title and icon, and the public home page says
+# nothing about who learns here.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.google.com/")
-DISCREET_MODE = env_bool("DISCREET_MODE", False)
+DISCREET_MODE = env_bool("DISCREET_MODE", True)
 
 X_FRAME_OPTIONS = "DENY"
 # When HTTPS is enforced (production), the container's health check still speaks plain HTTP.

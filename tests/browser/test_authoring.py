@@ -12,6 +12,7 @@ from elearn.demo.accounts import DEMO_PASSWORD
 from elearn.demo.courses import publish_child
 from h5p.models import H5PContent
 from h5p.packaging import check_content, pack
+from tests.browser.two_factor import pass_second_step
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,6 +27,7 @@ def admin_sign_in(page, nickname):
     page.locator("input[name=username]").fill(nickname)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     page.locator("form button[type=submit]").first.click()
+    pass_second_step(page, nickname)  # admins and coordinators: the code from their app
     page.wait_for_url("**/admin/")
 
 

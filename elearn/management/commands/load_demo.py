@@ -8,6 +8,7 @@ from elearn.demo import courses as courses_demo
 from elearn.demo import h5p as h5p_demo
 from elearn.demo import pages as pages_demo
 from elearn.demo import quizzes as quizzes_demo
+from elearn.demo import two_factor as two_factor_demo
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data is switched off here (DEMO_DATA_ALLOWED is false).")
         with transaction.atomic():
             accounts_demo.load()
+            two_factor_demo.load()
             home = pages_demo.load()
             course = courses_demo.load(home)
             h5p_demo.load(course)
@@ -32,4 +34,10 @@ class Command(BaseCommand):
             + ", ".join(accounts_demo.USERS)
             + "\nGroup codes: "
             + ", ".join(spec["group"]["join_code"] for spec in accounts_demo.ORGANISATIONS)
+        )
+        self.stdout.write(
+            "Two-factor authentication (development only): "
+            + ", ".join(two_factor_demo.WITH_SECOND_FACTOR)
+            + f" use the secret {two_factor_demo.DEMO_TOTP_SECRET} in an authenticator app,"
+            " or print a code with: python manage.py demo_totp NICKNAME"
         )
