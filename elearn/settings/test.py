@@ -1,7 +1,7 @@
 """Tests: fast password hashing, no manifest needed for static files."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, env_bool
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -15,6 +15,9 @@ MEDIA_ROOT = env("TEST_MEDIA_ROOT", str(BASE_DIR / "media" / "test"))
 # Browser tests must never leave this machine: the quick exit lands on a host that the
 # tests answer themselves.
 QUICK_EXIT_URL = "https://neutral.example/"
+# The tests read the site's own words; discreet mode, the default elsewhere, has tests of
+# its own (tests/elearn/test_discreet_mode.py).
+DISCREET_MODE = env_bool("DISCREET_MODE", False)
 # Serve static files straight from the app folders, without collectstatic.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
