@@ -36,4 +36,7 @@ ENV PATH=/venv/bin:$PATH DJANGO_SETTINGS_MODULE=elearn.settings.production PYTHO
 EXPOSE 8000
 # /healthz is exempt from the HTTPS redirect; the Host header must be an allowed host.
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD python -c "import os, urllib.request as r; host = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0]; r.urlopen(r.Request('http://127.0.0.1:8000/healthz', headers={'Host': host}), timeout=4)"
+# The web server. The same image runs the daily clean-up as a second command, from cron, a
+# systemd timer or the platform's scheduled jobs (docs/deploy.md, "Housekeeping"):
+#   docker run --rm --env-file .env <image> python manage.py housekeeping
 CMD ["gunicorn", "elearn.wsgi", "-c", "gunicorn.conf.py"]

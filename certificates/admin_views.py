@@ -18,6 +18,7 @@ from accounts.access import (
     require,
     scope_to_organisation,
 )
+from accounts.erased import is_erased
 from accounts.selectors import training_groups_visible_to
 from common.exports import Section, csv_response, xlsx_response
 from courses.models import CoursePage
@@ -30,6 +31,12 @@ def _visible_certificates(user):
     """Admins see every certificate; coordinators their own organisation's."""
     certificates = Certificate.objects.select_related("organisation", "training_group", "user")
     return scope_to_organisation(user, certificates)
+
+
+def _nickname(certificate) -> str:
+    """The trainee's nickname; none for an erased account, whose certificate names no one."""
+    user = certificate.user
+    return "" if user is None or is_erased(user) else user.nickname
 
 
 def course_choices():
@@ -104,6 +111,9 @@ def certificate_list(request):
     page = Paginator(certificates, 50).get_page(request.GET.get("p"))
     titles = _course_titles(page.object_list)
     rows = [(certificate, titles.get(certificate.course_key, "—")) for certificate in page.object_list]
+    for certificate, _title in rows:
+        if is_erased(certificate.user):
+            certificate.user = None  # shown as "—", on this page only: nothing is saved
     query = request.GET.copy()
     query.pop("p", None)
     context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
@@ -116,7 +126,7 @@ CSV_COLUMNS = [
     (gettext_lazy("Course"), lambda c, title: title),
     (gettext_lazy("Organisation"), lambda c, title: str(c.organisation or "")),
     (gettext_lazy("Training group"), lambda c, title: str(c.training_group or "")),
-    (gettext_lazy("Nickname"), lambda c, title: c.user.nickname if c.user else ""),
+    (gettext_lazy("Nickname"), lambda c, title: _nickname(c)),
     (gettext_lazy("Final test, %"), lambda c, title: c.final_score),
     (gettext_lazy("Language"), lambda c, title: c.language),
     (gettext_lazy("Status"), lambda c, title: c.get_status_display()),

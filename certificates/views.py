@@ -1,11 +1,8 @@
 """Trainees' certificates (list, congratulation page, PDF download) and the public
 verification page."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,9 +17,8 @@ from .codes import normalize
 from .forms import DownloadForm, VerifyForm
 from .models import Certificate
 from .pdf import certificate_pdf
+from .pdf_cache import cached_pdf, forget_pdfs, keep_pdf
 from .services import certificate_keep_name
-
-PDF_CACHE_SECONDS = 24 * 3600
 
 
 @login_required
@@ -77,10 +73,13 @@ def certificate_download(request, pk):
     if not form.is_valid():
         return _detail(request, certificate, form, status=400)
     name, language = form.cleaned_data["name"], form.cleaned_data["language"]
+    kept_before = certificate.kept_name
     if form.cleaned_data["keep_name"]:
         certificate_keep_name(certificate=certificate, name=name, show=form.cleaned_data["show_name"])
     elif certificate.kept_name and not name:
         certificate_keep_name(certificate=certificate, name="", show=False)  # unticked: forget it
+    if certificate.kept_name != kept_before:
+        forget_pdfs(certificate)  # no cached copy keeps a name the trainee changed or took back
     printed = name or certificate.kept_name or request.user.nickname
     response = HttpResponse(_pdf(request, certificate, printed, language), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
@@ -92,9 +91,7 @@ def _pdf(request, certificate, printed, language) -> bytes:
     """Made on demand; the one with the kept name or nickname is cached (a typed name,
     printed once, is not kept anywhere, not even in the cache)."""
     cacheable = printed in (certificate.kept_name, request.user.nickname)
-    digest = hashlib.sha256(printed.encode()).hexdigest()[:16]
-    key = f"certificate-pdf:{certificate.pk}:{certificate.status}:{language}:{digest}"
-    if cacheable and (cached := cache.get(key)):
+    if cacheable and (cached := cached_pdf(certificate, language=language, printed=printed)):
         return cached
     course = certificate.course_page(language)
     organisation = certificate.organisation
@@ -112,7 +109,7 @@ def _pdf(request, certificate, printed, language) -> bytes:
         language=language,
     )
     if cacheable:
-        cache.set(key, data, PDF_CACHE_SECONDS)
+        keep_pdf(certificate, language=language, printed=printed, data=data)
     return data
 
 

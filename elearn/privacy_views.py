@@ -8,22 +8,37 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.forms import DeleteAccountForm
 
-from .privacy import account_delete, personal_data
+from .my_data import as_json, made_now, personal_data
+from .privacy import account_delete
+
+
+def _download(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
 def my_data(request):
     """Everything the platform keeps about the signed-in trainee, as a JSON file."""
-    data = json.dumps(personal_data(request.user), ensure_ascii=False, indent=2)
-    response = HttpResponse(data, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    data = json.dumps(as_json(personal_data(request.user)), ensure_ascii=False, indent=2)
+    return _download(data, "application/json", "my-data.json")
+
+
+@login_required
+def my_data_page(request):
+    """The same, as a page to read or print: one file with nothing to load, so it opens
+    offline in any browser."""
+    context = {"sections": personal_data(request.user), "made": made_now()}
+    page = render_to_string("privacy/my_data.html", context, request)
+    return _download(page, "text/html", "my-data.html")
 
 
 @login_required

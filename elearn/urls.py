@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import admin_urls as scoped_admin_urls
 from h5p.assets import asset
 from h5p.player import play
 
@@ -13,6 +14,7 @@ from . import privacy_views, views
 privacy_urls = (
     [
         path("my-data.json", privacy_views.my_data, name="my_data"),
+        path("my-data.html", privacy_views.my_data_page, name="my_data_page"),
         path("delete/", privacy_views.delete_account, name="delete"),
     ],
     "privacy",
@@ -21,6 +23,9 @@ privacy_urls = (
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),
+    # Organisation-scoped versions of some of Wagtail's own admin URLs, at the same
+    # addresses: they must come first (accounts/admin_urls.py).
+    path("admin/", include(scoped_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Signed, cookie-less files for the sandboxed H5P player (no language prefix).

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 
+from accounts.erased import ERASED_PREFIX
 from accounts.models import Organisation, User
 from certificates.models import Certificate
 from courses.models import CourseCompletion, ModuleProgress
@@ -35,6 +36,8 @@ class TraineeFacts:
     modules_done: int = 0
     pre: int | None = None
     post: int | None = None
+    # An erased account (accounts/erased.py): counted in the aggregates, never listed.
+    erased: bool = False
 
 
 @dataclass
@@ -99,6 +102,8 @@ def report_data(scope: ReportScope) -> ReportData:
         facts[pk] = TraineeFacts(
             pk, nickname, group or "", name, country, city, gender, age_band, work, language or "", joined
         )
+        if nickname.startswith(ERASED_PREFIX):
+            facts[pk].nickname, facts[pk].erased = "", True
     people_ids = people.values("pk")
 
     progress = ModuleProgress.objects.filter(user__in=people_ids, module_key__in=keys)

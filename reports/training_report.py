@@ -48,8 +48,10 @@ TRAINEE_COLUMNS = [
 
 
 def trainee_rows(data) -> list[list]:
-    """The per-trainee list (own organisation only: the views make sure)."""
+    """The per-trainee list (own organisation only: the views make sure). Erased accounts
+    are no one: they count in the aggregates only."""
     total = len(data.modules)
+    people = [t for t in data.trainees if not t.erased]
     return [
         [
             t.nickname,
@@ -59,7 +61,7 @@ def trainee_rows(data) -> list[list]:
             "" if t.post is None else t.post,
             t.certificate_code,
         ]
-        for t in sorted(data.trainees, key=lambda t: (t.group, t.nickname.lower()))
+        for t in sorted(people, key=lambda t: (t.group, t.nickname.lower()))
     ]
 
 

@@ -13,6 +13,7 @@ from certificates.models import Certificate
 from courses.models import CoursePage, ModulePage
 from elearn.demo.h5p import BLOCK_ID
 from h5p.assets import asset_token
+from h5p.player import play_token
 from quizzes.models import Attempt
 
 ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "coordinator_a", "coordinator_b", "admin"]
@@ -46,6 +47,7 @@ def matrix(demo):
     certificate = Certificate.objects.get(user__nickname="trainee-demo")
     content = next(b.value["packages"][0] for b in module.body if b.block_type == "h5p")
     token = asset_token(content)
+    trainer = User.objects.get(nickname="trainer-lviv")
     own_attempt = {"trainee_a": 200}
     only_a = {**signed_in(404), **own_attempt}
     staff = ["coordinator_a", "coordinator_b", "admin"]
@@ -59,13 +61,14 @@ def matrix(demo):
             everyone(404),
         ),
         "h5p_asset": (f"/h5p/assets/{token}/h5p.json", everyone(200)),
-        "h5p_play": (f"/h5p/play/{token}/", everyone(200)),
+        "h5p_play": (f"/h5p/play/{play_token(content, module.pk)}/", everyone(200)),
         "accounts:account": ("/uk/accounts/", signed_in(200)),
         "accounts:signup": ("/uk/accounts/signup/", signed_in(302, anonymous=200)),
         "accounts:login": ("/uk/accounts/login/", signed_in(302, anonymous=200)),
         "accounts:logout": ("/uk/accounts/logout/", everyone(405)),
         "accounts:password_change": ("/uk/accounts/password/", signed_in(200)),
         "privacy:my_data": ("/uk/accounts/my-data.json", signed_in(200)),
+        "privacy:my_data_page": ("/uk/accounts/my-data.html", signed_in(200)),
         "privacy:delete": (
             "/uk/accounts/delete/",
             {**signed_in(200), "trainer": 404, "coordinator_a": 404, "coordinator_b": 404, "admin": 404},
@@ -112,6 +115,10 @@ def matrix(demo):
             f"/admin/trainees/{certificate.user_id}/password/",
             {**staff_only(["trainer", "coordinator_a", "admin"]), "coordinator_b": 404},
         ),
+        "accounts_admin:trainee_unlock": (  # POST only
+            f"/admin/trainees/{certificate.user_id}/unlock/",
+            {**staff_only(["trainer", "coordinator_a", "admin"], answer=405), "coordinator_b": 404},
+        ),
         "h5p_admin:library": (
             "/admin/interactive/",
             staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"]),
@@ -127,6 +134,20 @@ def matrix(demo):
             staff_only(editors),
         ),
         "h5p_chooser:create": ("/admin/h5p_chooser/create/", staff_only(editors)),
+        # Two-factor authentication: staff here have passed it (tests/two_factor.py); the
+        # steps before it then lead back to their own status page (302).
+        "two_factor:status": ("/admin/two-factor/", staff_only(editors)),
+        "two_factor:verify": ("/admin/two-factor/verify/", staff_only(editors, answer=302)),
+        "two_factor:setup": (
+            "/admin/two-factor/set-up/",
+            {**staff_only(editors, answer=302), "trainer": 200},
+        ),
+        "two_factor:backup_codes": ("/admin/two-factor/backup-codes/", staff_only(editors, answer=302)),
+        "two_factor:staff": ("/admin/two-factor/staff/", staff_only(staff)),
+        "two_factor:staff_remove": (
+            f"/admin/two-factor/staff/{trainer.pk}/remove/",
+            {**staff_only(["coordinator_a", "admin"]), "coordinator_b": 404},
+        ),
         # A sample of Wagtail's own admin.
         "wagtailadmin_home": ("/admin/", staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"])),
         "wagtailadmin_explore": (
@@ -137,7 +158,14 @@ def matrix(demo):
     }
 
 
-OWN_ADMIN_NAMESPACES = {"reports", "certificates_admin", "accounts_admin", "h5p_admin", "h5p_chooser"}
+OWN_ADMIN_NAMESPACES = {
+    "reports",
+    "certificates_admin",
+    "accounts_admin",
+    "h5p_admin",
+    "h5p_chooser",
+    "two_factor",
+}
 
 
 def known_patterns():
@@ -176,7 +204,7 @@ def answer(response):
 
 @pytest.fixture
 def people(demo):
-    spb = TrainingGroup.objects.get(join_code="SPBDEMO")
+    spb = TrainingGroup.objects.get(join_code="M46Y5P9UN")
     trainee_b = User.objects.create_user("trainee-b", "x", training_group=spb, organisation=spb.organisation)
     return {
         "anonymous": None,
