@@ -1,18 +1,18 @@
 """Bar charts drawn on the server as inline SVG (no JavaScript, no third-party library):
 geometry here, markup in reports/templates/reports/bar_chart.html. Hidden cells ("<5")
-are drawn as an empty bar with their label, never as their real size."""
+and "x") are drawn as an empty bar with their label, never as their real size."""
 
-from .suppression import label
+from .suppression import hidden, label
 
 WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP = 640, 220, 22, 10
 
 
 def bar_chart(title, items) -> dict:
-    """items: (label, count or None if hidden)."""
-    top = max([value for _name, value in items if value] or [1])
+    """items: (label, count, or None / SECONDARY if hidden)."""
+    top = max([value for _name, value in items if not hidden(value) and value] or [1])
     bars = []
     for index, (name, value) in enumerate(items):
-        width = 0 if not value else round((WIDTH - LABEL_WIDTH - 60) * value / top)
+        width = 0 if hidden(value) or not value else round((WIDTH - LABEL_WIDTH - 60) * value / top)
         bars.append(
             {
                 "name": name,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AgeBand, Gender, WorkSetting
 from common.languages import language_choices
 
-from .suppression import hidden, is_small, label, suppress
+from .suppression import hidden, is_small, label, protect, suppress
 
 NOT_STATED = _("not stated")
 UNDER_25 = {AgeBand.UNDER_20, AgeBand.FROM_20}
@@ -109,11 +109,81 @@ def _row(name, shown, gain_shown):
     ] + ["—" if value is None else value for value in means]
 
 
+PEOPLE_COLUMNS = ("enrolled", "completed", "certified", "both")
+ALL = ("all",)
+
+
+def _categories(data, dimension_key) -> dict:
+    """Category name -> its trainees, for one disaggregation."""
+    _key, _title, raw_value, labels = next(d for d in DIMENSIONS if d[0] == dimension_key)
+    groups = {}
+    for trainee in data.trainees:
+        groups.setdefault(_category_label(raw_value(trainee), labels), []).append(trainee)
+    return dict(sorted(groups.items()))
+
+
+def _nestings(data) -> list[tuple[str, str, dict]]:
+    """(fine, coarse, fine category -> its coarse category) for every pair of dimensions
+    where, in these data, each fine category lies within one coarse one (age bands in
+    "under 25 / 25+", organisations in a country or city...): a reader can add the fine
+    cells up to the coarse one, so both tables are suppressed as one."""
+    names = {}
+    for key, _title, raw_value, labels in DIMENSIONS:
+        names[key] = [_category_label(raw_value(t), labels) for t in data.trainees]
+    nestings = []
+    for fine in names:
+        for coarse in names:
+            if fine == coarse:
+                continue
+            within = {}
+            for f, c in zip(names[fine], names[coarse], strict=True):
+                within.setdefault(f, set()).add(c)
+            if all(len(cs) == 1 for cs in within.values()):
+                nestings.append((fine, coarse, {f: next(iter(cs)) for f, cs in within.items()}))
+    return nestings
+
+
+def protected_counts(data) -> dict[str, dict]:
+    """Per people-column (enrolled, completed, certified, took both tests): every cell
+    the report, the dashboard and its charts publish — the "All" total, each category of
+    each disaggregation and, for "certified", each month — suppressed together as one
+    problem (common/disclosure.py), so no table gives away a cell hidden in another.
+    Keys: ALL, (dimension, category name), ("month", "YYYY-MM")."""
+    cached = getattr(data, "_protected_counts", None)
+    if cached is not None:
+        return cached
+    per_dimension = {key: _categories(data, key) for key, *_rest in DIMENSIONS}
+    nestings = _nestings(data)
+    result = {}
+    for column in PEOPLE_COLUMNS:
+        cells = {ALL: _people(counts(data.trainees))[column]}
+        constraints = []
+        for key, categories in per_dimension.items():
+            for name, members in categories.items():
+                cells[(key, name)] = _people(counts(members))[column]
+            constraints.append((ALL, [(key, name) for name in categories]))
+        for fine, coarse, within in nestings:
+            for coarse_name in per_dimension[coarse]:
+                parts = [(fine, f) for f, c in within.items() if c == coarse_name]
+                constraints.append(((coarse, coarse_name), parts))
+        if column == "certified" and data.certificates_by_month:
+            months = {("month", month): n for month, n in data.certificates_by_month.items()}
+            cells.update(months)
+            # The months add up to the period's certified people (one certificate each);
+            # were they ever not to, a reader could still bound them: kept as a relation.
+            if sum(months.values()) == cells[ALL]:
+                constraints.append((ALL, list(months)))
+        result[column] = protect(cells, constraints)
+    data._protected_counts = result  # the dashboard asks for it several times
+    return result
+
+
 def total_row(data) -> list:
     total = counts(data.trainees)
-    shown = {key: (None if is_small(value) else value) for key, value in _people(total).items()}
+    protected = protected_counts(data)
+    shown = {column: protected[column][ALL] for column in PEOPLE_COLUMNS}
     shown.update(pre_mean=total.pre_mean, post_mean=total.post_mean, gain=total.gain)
-    return _row(_("All"), shown, shown["both"] is not None and total.both > 0)
+    return _row(_("All"), shown, not hidden(shown["both"]) and total.both > 0)
 
 
 def _people(c: Counts) -> dict:
@@ -121,24 +191,23 @@ def _people(c: Counts) -> dict:
 
 
 def dimension_rows(data, dimension_key) -> list[list]:
-    """Rows for one disaggregation: each people-column suppressed across its categories
-    (with secondary suppression, as the total row shows their sum)."""
-    _key, _title, raw_value, labels = next(d for d in DIMENSIONS if d[0] == dimension_key)
-    groups = {}
-    for trainee in data.trainees:
-        groups.setdefault(raw_value(trainee), []).append(trainee)
-    named = {_category_label(raw, labels): members for raw, members in groups.items()}
-    per_category = {name: counts(members) for name, members in sorted(named.items())}
-    suppressed = {
-        column: suppress({name: _people(c)[column] for name, c in per_category.items()})
-        for column in ("enrolled", "completed", "certified", "both")
-    }
+    """Rows for one disaggregation: each people-column suppressed with the total row, the
+    other tables it nests in and the months (protected_counts)."""
+    protected = protected_counts(data)
     rows = []
-    for name, c in per_category.items():
-        shown = {column: suppressed[column][name] for column in suppressed}
+    for name, members in _categories(data, dimension_key).items():
+        c = counts(members)
+        shown = {column: protected[column][(dimension_key, name)] for column in PEOPLE_COLUMNS}
         shown.update(pre_mean=c.pre_mean, post_mean=c.post_mean, gain=c.gain)
         rows.append(_row(name, shown, not hidden(shown["both"]) and shown["both"] > 0))
     return rows
+
+
+def months_shown(data) -> list[tuple[str, int | None]]:
+    """Certificates per month as the chart may show them: hidden where the report's
+    suppression hides them ("<5" or "x"), never drawn to their real size."""
+    certified = protected_counts(data)["certified"]
+    return [(month, certified[("month", month)]) for month in sorted(data.certificates_by_month)]
 
 
 def module_rows(data) -> list[list]:
@@ -186,6 +255,9 @@ def headline(data) -> dict:
         "certified": sum(t.certified for t in trainees),
     }
     shown = {key: (None if is_small(value) else value) for key, value in values.items()}
+    # The counts that the report's tables and charts add up to: suppressed with them.
+    protected = protected_counts(data)
+    shown.update({key: protected[key][ALL] for key in ("enrolled", "completed", "certified")})
     result = {key: label(value) for key, value in shown.items()}
     result["completion_rate"] = _rate(shown["completed"], shown["enrolled"])
     return result

@@ -14,7 +14,7 @@ from common.exports import Section
 
 from .charts import bar_chart
 from .data import report_data
-from .indicators import counts, headline
+from .indicators import ALL, headline, months_shown, protected_counts
 from .scope import ReportFilterForm, scope_for
 from .suppression import is_small
 from .training_report import report_header, trainee_columns, trainee_rows, training_report
@@ -65,15 +65,18 @@ def dashboard(request):
         "trainee_query": trainee_query.urlencode(),
     }
     if data is not None:
-        people = counts(data.trainees)
-        funnel = [(_("Enrolled"), _shown(people.enrolled))]
+        # The totals as the report's tables show them (suppressed with them).
+        people = {column: cells[ALL] for column, cells in protected_counts(data).items()}
+        funnel = [(_("Enrolled"), people["enrolled"])]
         for module in data.modules:
             funnel.append((module.title, _shown(data.module_completions[module.translation_key])))
         funnel += [
-            (_("Completed the course"), _shown(people.completed)),
-            (_("Certified"), _shown(people.certified)),
+            (_("Completed the course"), people["completed"]),
+            (_("Certified"), people["certified"]),
         ]
-        months = [(month, _shown(count)) for month, count in sorted(data.certificates_by_month.items())]
+        # Months and the period total are one table: suppressed together, with every
+        # other table that adds up to the same total.
+        months = months_shown(data)
         context.update(
             headline=headline(data),
             funnel=bar_chart(_("From enrolment to certificate"), funnel),

@@ -118,7 +118,7 @@ def test_a_code_works_once(client, coordinator):
 
 
 @pytest.mark.parametrize("role", ["admin", "coordinator"])
-def test_admins_and_coordinators_without_a_second_step_must_set_one_up_first(client, role, request):
+def test_admins_and_coordinators_without_a_second_step_must_set_one_up_first(client, db, role, request):
     user = request.getfixturevalue("admin_user" if role == "admin" else "coordinator")
     force_login_password_only(client, user)
 
