@@ -6,12 +6,14 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from .forms import NICKNAME_TAKEN, NicknameLoginForm, SignUpForm, TraineePasswordChangeForm
 from .services import trainee_register
@@ -67,9 +69,9 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-class SignOutView(auth_views.LogoutView):
-    """Ends the session (Django deletes its cookie) and deletes the CSRF cookie too: on a
-    shared phone nothing of this visit stays behind."""
+class ForgetsCsrfCookie:
+    """Log-out also deletes the CSRF cookie: on a shared phone or laptop nothing of the
+    visit stays behind."""
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
@@ -80,6 +82,10 @@ class SignOutView(auth_views.LogoutView):
             samesite=settings.CSRF_COOKIE_SAMESITE,
         )
         return response
+
+
+class SignOutView(ForgetsCsrfCookie, auth_views.LogoutView):
+    """Ends the session (Django deletes its cookie) and the CSRF cookie."""
 
     def get_success_url(self):
         return f"/{get_language()}/"
@@ -93,3 +99,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, _("Your password has been changed."))
         return super().form_valid(form)
+
+
+class AdminSignOutView(ForgetsCsrfCookie, WagtailLogoutView):
+    """The Wagtail admin's log-out, which also deletes the CSRF cookie (elearn/urls.py
+    serves it at Wagtail's address). Only a POST: Wagtail's own view dropped the session
+    cookie on any GET, so a link on another site could sign staff out."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return super().dispatch(request, *args, **kwargs)

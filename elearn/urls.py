@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_urls as scoped_admin_urls
+from accounts.views import AdminSignOutView
 from h5p.assets import asset
 from h5p.player import play
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("quick-exit/", views.quick_exit, name="quick_exit"),
     # Organisation-scoped versions of some of Wagtail's own admin URLs, at the same
     # addresses: they must come first (accounts/admin_urls.py).
+    path("admin/logout/", AdminSignOutView.as_view(), name="admin_logout"),  # and the CSRF cookie
     path("admin/", include(scoped_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

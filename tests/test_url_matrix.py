@@ -66,6 +66,7 @@ def matrix(demo):
         "accounts:signup": ("/uk/accounts/signup/", signed_in(302, anonymous=200)),
         "accounts:login": ("/uk/accounts/login/", signed_in(302, anonymous=200)),
         "accounts:logout": ("/uk/accounts/logout/", everyone(405)),
+        "admin_logout": ("/admin/logout/", everyone(405)),
         "accounts:password_change": ("/uk/accounts/password/", signed_in(200)),
         "privacy:my_data": ("/uk/accounts/my-data.json", signed_in(200)),
         "privacy:my_data_page": ("/uk/accounts/my-data.html", signed_in(200)),

@@ -307,6 +307,19 @@ def test_log_out_deletes_the_session_and_csrf_cookies(client, trainee):
     assert client.get("/uk/accounts/").status_code == 302
 
 
+def test_the_admins_log_out_deletes_the_session_and_csrf_cookies_too(client, trainer):
+    client.force_login(trainer)
+    client.get("/admin/")
+    assert client.cookies["csrftoken"].value
+
+    response = client.post("/admin/logout/")
+
+    assert response["Location"] == "/admin/login/"
+    for name in ("csrftoken", "sessionid"):
+        assert response.cookies[name].value == "" and response.cookies[name]["max-age"] == 0, name
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
 def test_in_production_log_out_deletes_the_host_only_cookies(client, trainee, settings):
     settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME = "__Host-csrftoken", "__Host-sessionid"
     settings.CSRF_COOKIE_SECURE = settings.SESSION_COOKIE_SECURE = True

@@ -9,6 +9,11 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
+
+# CI runs the SQLite and PostgreSQL suites side by side on two cores: a page that answers
+# within a second alone can take longer than expect()'s default 5 s there.
+expect.set_options(timeout=15_000)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 

@@ -134,4 +134,6 @@
       post(form, submitter, action);
     }
   });
+  // Tests (and anyone curious) can tell when navigation replaces history on this page.
+  document.documentElement.setAttribute("data-navigation", "ready");
 })();
