@@ -9,6 +9,19 @@ from tests.builders import module_body
 from tests.certificates.conftest import finish_modules, take_final
 
 
+def publish_late_module(course):
+    """A fourth module, published after trainees started (or finished) the course."""
+    module = ModulePage(
+        title="Модуль 4",
+        slug="m4",
+        summary="Новий",
+        estimated_minutes=10,
+        body=module_body("late-m4", "Нова тема"),
+        locale=course.locale,
+    )
+    return publish_child(course, module)
+
+
 def test_the_last_module_completes_the_course_and_its_button_answers_with_the_certificate(
     client, trainee, final_course
 ):
@@ -32,17 +45,7 @@ def test_a_certificate_holder_stays_complete_when_a_module_is_published_later(cl
     take_final(trainee, final)
     assert Certificate.objects.filter(user=trainee).exists()
 
-    publish_child(
-        page,
-        ModulePage(
-            title="Модуль 4",
-            slug="m4",
-            summary="Новий",
-            estimated_minutes=10,
-            body=module_body("late-m4", "Нова тема"),
-            locale=page.locale,
-        ),
-    )
+    publish_late_module(page)
     client.force_login(trainee)
     html = client.get(page.url).content.decode()
 
@@ -57,17 +60,7 @@ def test_a_certificate_holder_stays_complete_when_a_module_is_published_later(cl
 def test_a_trainee_still_in_progress_needs_a_module_published_later(trainee, final_course):
     page, modules, final = final_course
     finish_modules(trainee, modules[:-1])
-    late = publish_child(
-        page,
-        ModulePage(
-            title="Модуль 4",
-            slug="m4",
-            summary="Новий",
-            estimated_minutes=10,
-            body=module_body("late-m4", "Нова тема"),
-            locale=page.locale,
-        ),
-    )
+    late = publish_late_module(page)
     take_final(trainee, final)
 
     finish_modules(trainee, modules[-1:])
