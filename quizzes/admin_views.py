@@ -4,7 +4,8 @@ side, preview as a trainee sees it, and item statistics."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import Count, Max, OuterRef, ProtectedError, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -14,17 +15,21 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import (
     EDIT_TESTS,
+    GRANT_ATTEMPTS,
     NO_ORGANISATION,
     refusals_to_admin_home,
     require,
+    scope_to_organisation,
     sees_every_organisation,
 )
+from accounts.models import User
 from common import disclosure
 from common.languages import is_configured, language_name
 
 from .forms import ChoiceFormSet, QuestionForm, choices_initial, question_initial, save_question
-from .models import Question, Quiz
+from .models import Attempt, AttemptGrant, Question, Quiz
 from .selectors import item_statistics, missing_translations
+from .services import GrantRefused, attempts_grant
 
 
 def _quiz(request, quiz_id):
@@ -133,3 +138,57 @@ def statistics(request, quiz_id):
         ],
     }
     return TemplateResponse(request, "quizzes/admin/statistics.html", context)
+
+
+def _people_who_tried(request, quiz):
+    """The viewer's organisation's people who started this test, with their attempts and
+    the extra attempts granted them."""
+    tried = User.objects.filter(pk__in=Attempt.objects.filter(quiz=quiz).values("user_id"))
+    mine = Q(quiz_attempts__quiz=quiz)
+    granted = (
+        AttemptGrant.objects.filter(quiz=quiz, user=OuterRef("pk"))
+        .values("user")
+        .annotate(total=Sum("extra"))
+        .values("total")
+    )
+    return (
+        scope_to_organisation(request.user, tried)
+        .annotate(
+            used=Count("quiz_attempts", filter=mine & Q(quiz_attempts__finished_at__isnull=False)),
+            best=Max("quiz_attempts__percent", filter=mine),
+            passes=Count("quiz_attempts", filter=mine & Q(quiz_attempts__passed=True)),
+            granted=Coalesce(Subquery(granted), 0),
+        )
+        .order_by("nickname")
+    )
+
+
+@refusals_to_admin_home
+def attempts(request, quiz_id):
+    """Who of the viewer's organisation took a test with a maximum of attempts, and one
+    more attempt for a trainee who needs it (logged in the trainee's history)."""
+    require(request.user, GRANT_ATTEMPTS)
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    people = _people_who_tried(request, quiz)
+    if request.method == "POST":
+        chosen = str(request.POST.get("trainee", "")).strip()
+        trainee = people.filter(pk=int(chosen)).first() if chosen.isascii() and chosen.isdigit() else None
+        if trainee is None:  # not theirs, or not a number: nothing said about who exists
+            messages.error(request, _("Choose a trainee from the list."))
+        else:
+            try:
+                attempts_grant(trainee=trainee, quiz=quiz, extra=1, by=request.user)
+            except GrantRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(
+                    request, _("%(nickname)s has one more attempt.") % {"nickname": trainee.nickname}
+                )
+        return redirect("quizzes_admin:attempts", quiz_id=quiz.pk)
+    context = {
+        "quiz": quiz,
+        "people": people,
+        "whose": _whose_statistics(request.user),
+        "key_after_last": quiz.answer_key_policy == Quiz.AnswerKey.AFTER_LAST_ATTEMPT,
+    }
+    return TemplateResponse(request, "quizzes/admin/attempts.html", context)

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from . import answer_key
 from .scoring import MULTIPLE, SINGLE, TRUE_FALSE, QuestionKey
 
 
@@ -28,6 +29,12 @@ class Quiz(TranslatableModel):
     class Layout(models.TextChoices):
         ONE_PER_SCREEN = "one_per_screen", _("One question per screen")
         ALL_ON_ONE_PAGE = "all_on_one_page", _("All questions on one page")
+
+    class AnswerKey(models.TextChoices):
+        ALWAYS = answer_key.ALWAYS, _("After every attempt")
+        AFTER_PASSING = answer_key.AFTER_PASSING, _("Only after passing")
+        AFTER_LAST_ATTEMPT = answer_key.AFTER_LAST_ATTEMPT, _("Only after the last attempt")
+        NEVER = answer_key.NEVER, _("Never")
 
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),
@@ -48,6 +55,16 @@ class Quiz(TranslatableModel):
     layout = models.CharField(
         _("on a phone"), max_length=16, choices=Layout.choices, default=Layout.ONE_PER_SCREEN
     )
+    answer_key = models.CharField(
+        _("show the correct answers"),
+        max_length=20,
+        choices=AnswerKey.choices,
+        blank=True,
+        help_text=_(
+            "Leave empty for the usual rule: a pre-test never shows them, a final test only "
+            "after passing, other tests after every attempt."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -56,6 +73,20 @@ class Quiz(TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        if not self.answer_key:  # stored explicitly, so the admin shows the rule in force
+            self.answer_key = answer_key.default_policy(self.kind)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_graded(self) -> bool:
+        """A pre-test says where a trainee starts from: no pass or fail."""
+        return self.kind != self.Kind.PRE_TEST
+
+    @property
+    def answer_key_policy(self) -> str:
+        return self.answer_key or answer_key.default_policy(self.kind)
 
     def ordered_questions(self, seed=None):
         """Questions with their choices and texts, shuffled per attempt when the quiz says so
@@ -205,3 +236,26 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id}:{self.question_id}"
+
+
+class AttemptGrant(models.Model):
+    """Extra attempts a trainer or coordinator gave one trainee at one test (for example
+    after a test was started by mistake, or all attempts were used). Each grant is also
+    in the admin's history of the trainee's account."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempt_grants"
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="grants", verbose_name=_("test"))
+    extra = models.PositiveSmallIntegerField(_("extra attempts"), default=1)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("extra attempt")
+        verbose_name_plural = _("extra attempts")
+
+    def __str__(self):
+        return f"{self.user_id}:{self.quiz_id}+{self.extra}"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 SINGLE, MULTIPLE, TRUE_FALSE = "single", "multiple", "true_false"
+RIGHT, PARTLY, WRONG = "right", "partly", "wrong"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ def score_question(key: QuestionKey, selected: frozenset[int]) -> Fraction:
     share = Fraction(key.points, len(key.correct))
     right, wrong = len(selected & key.correct), len(selected - key.correct)
     return max(Fraction(0), share * (right - wrong))
+
+
+def question_outcome(key: QuestionKey, score: Fraction) -> str:
+    """Right (full points), partly right (some points: a multiple-choice question with
+    partial credit) or wrong (none)."""
+    if score >= key.points:
+        return RIGHT
+    return PARTLY if score > 0 else WRONG
 
 
 def score_attempt(

@@ -2,13 +2,14 @@
 
 from collections import Counter
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 
 from accounts.access import scope_to_organisation
 from common import disclosure
 from common.languages import language_codes
 
-from .models import Attempt
+from . import answer_key
+from .models import Attempt, AttemptGrant
 
 
 def passed_quiz_ids(*, user, quiz_ids) -> set[int]:
@@ -23,22 +24,75 @@ def best_passed_percent(*, user, quiz_id) -> int | None:
     return passed.aggregate(best=Max("percent"))["best"]
 
 
+def extra_attempts(*, user, quiz) -> int:
+    """Attempts granted to this trainee on top of the test's maximum."""
+    granted = AttemptGrant.objects.filter(user=user, quiz=quiz).aggregate(extra=Sum("extra"))["extra"]
+    return granted or 0
+
+
+def allowed_attempts(*, user, quiz) -> int | None:
+    """The test's maximum plus what was granted; None when attempts are unlimited."""
+    if quiz.max_attempts == 0:
+        return None
+    return quiz.max_attempts + extra_attempts(user=user, quiz=quiz)
+
+
 def quiz_standing(*, user, quiz) -> dict:
-    """Best score, whether passed, attempts used and left, and an unfinished attempt."""
+    """Best score, whether passed, attempts used and left, an unfinished attempt, and
+    whether the answer key is shown to this trainee now (quizzes/answer_key.py)."""
     if not user.is_authenticated:
-        return {"best": None, "passed": False, "used": 0, "left": quiz.max_attempts or None, "open": None}
+        return {
+            "best": None,
+            "passed": False,
+            "used": 0,
+            "left": quiz.max_attempts or None,
+            "open": None,
+            "key_shown": False,
+            "key_seen": False,
+        }
     finished = Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=False).aggregate(
         best=Max("percent"), used=Count("pk"), passes=Count("pk", filter=Q(passed=True))
     )
-    left = None if quiz.max_attempts == 0 else max(0, quiz.max_attempts - finished["used"])
+    allowed = allowed_attempts(user=user, quiz=quiz)
+    left = None if allowed is None else max(0, allowed - finished["used"])
     open_attempt = Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
+    passed = finished["passes"] > 0
+    policy = quiz.answer_key_policy
+    shown = answer_key.key_shown(policy, passed=passed, attempts_left=left)
     return {
         "best": finished["best"],
-        "passed": finished["passes"] > 0,
+        "passed": passed,
         "used": finished["used"],
         "left": left,
         "open": open_attempt,
+        "key_shown": shown,
+        # The key is shown and the test guards it: no new attempt (quizzes/answer_key.py).
+        "key_seen": finished["used"] > 0 and not answer_key.may_start_after_key(policy, key_was_shown=shown),
     }
+
+
+def answer_key_shown(*, user, quiz) -> bool:
+    """Whether this trainee may see the test's correct answers and explanations now: on
+    the result page, after each question, and in the copy of their data."""
+    return quiz_standing(user=user, quiz=quiz)["key_shown"]
+
+
+def knowledge_gain(*, user, pre_test_id, final_test_id) -> dict | None:
+    """The trainee's first pre-test score (what they knew before, as the training report
+    counts it) and best passing final-test score, %, and the difference in points; None
+    until they have both, so it shows once they have finished."""
+    if not user.is_authenticated or not pre_test_id or not final_test_id:
+        return None
+    first = (
+        Attempt.objects.filter(user=user, quiz_id=pre_test_id, finished_at__isnull=False)
+        .order_by("finished_at", "pk")
+        .values_list("percent", flat=True)
+        .first()
+    )
+    best = best_passed_percent(user=user, quiz_id=final_test_id)
+    if first is None or best is None:
+        return None
+    return {"pre": first, "post": best, "gain": best - first}
 
 
 def missing_translations(quiz) -> dict[str, int]:
@@ -138,4 +192,29 @@ def item_statistics(quiz, *, viewer) -> dict:
         "languages": languages,
         "people": disclosure.label(None if disclosure.is_small(counted) else counted),
         "rows": rows,
+    }
+
+
+def module_quiz_standings(*, user, quiz_ids) -> dict[int, dict]:
+    """For a module page: each test's best score, whether passed, finished attempts and an
+    unfinished attempt's id, for all its tests in one query. Tests never tried are absent."""
+    finished = Q(finished_at__isnull=False)
+    rows = (
+        Attempt.objects.filter(user=user, quiz_id__in=quiz_ids)
+        .values("quiz_id")
+        .annotate(
+            best=Max("percent", filter=finished),
+            used=Count("pk", filter=finished),
+            passes=Count("pk", filter=finished & Q(passed=True)),
+            open=Max("pk", filter=Q(finished_at__isnull=True)),
+        )
+    )
+    return {
+        row["quiz_id"]: {
+            "best": row["best"],
+            "passed": row["passes"] > 0,
+            "used": row["used"],
+            "open": row["open"],
+        }
+        for row in rows
     }

@@ -8,25 +8,40 @@ from typing import NamedTuple
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from common.learning_events import NOTHING_NEW, Outcome, report_fact
 
 from .answers import InvalidAnswers
-from .models import Answer, Attempt, Quiz
+from .models import Answer, Attempt, AttemptGrant, Quiz
 from .scoring import score_attempt
+from .selectors import allowed_attempts, quiz_standing
 from .signals import attempt_finished
+
+MAX_EXTRA_ATTEMPTS = 5  # per grant: a few more tries, not an unlimited test
 
 
 class AttemptsExhausted(Exception):
     message = _("You have used all the attempts for this test.")
 
 
+class AnswersAlreadySeen(AttemptsExhausted):
+    message = _("You have seen the correct answers of this test, so it cannot be taken again.")
+
+
+class GrantRefused(ValueError):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
 def attempts_left(*, user, quiz: Quiz) -> int | None:
-    """None when the quiz allows unlimited attempts."""
-    if quiz.max_attempts == 0:
+    """None when the quiz allows unlimited attempts. Extra attempts granted count."""
+    allowed = allowed_attempts(user=user, quiz=quiz)
+    if allowed is None:
         return None
     used = Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=False).count()
-    return max(0, quiz.max_attempts - used)
+    return max(0, allowed - used)
 
 
 @transaction.atomic
@@ -36,7 +51,10 @@ def attempt_start(*, user, quiz: Quiz, language: str, module_key=None) -> Attemp
     open_attempt = Attempt.objects.filter(user=user, quiz=quiz, finished_at__isnull=True).first()
     if open_attempt is not None:
         return open_attempt
-    if attempts_left(user=user, quiz=quiz) == 0:
+    standing = quiz_standing(user=user, quiz=quiz)
+    if standing["key_seen"]:
+        raise AnswersAlreadySeen
+    if standing["left"] == 0:
         raise AttemptsExhausted
     try:
         with transaction.atomic():
@@ -94,3 +112,24 @@ def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | N
     attempt.finished_at = timezone.now()
     attempt.save()
     return Submitted(attempt, report_fact(attempt_finished, sender=Attempt, attempt=attempt))
+
+
+@transaction.atomic
+def attempts_grant(*, trainee, quiz: Quiz, extra: int = 1, by) -> AttemptGrant:
+    """Give a trainee `extra` more attempts at a test with a maximum. Who may do it, for
+    which trainees, the admin view decides (accounts/access.py); the grant is kept in the
+    admin's history of the trainee's account, which names only the test."""
+    if quiz.max_attempts == 0:
+        raise GrantRefused(_("This test has no limit on attempts."))
+    if not 1 <= extra <= MAX_EXTRA_ATTEMPTS:
+        raise GrantRefused(
+            _("Give between 1 and %(most)s extra attempts at a time.") % {"most": MAX_EXTRA_ATTEMPTS}
+        )
+    grant = AttemptGrant.objects.create(user=trainee, quiz=quiz, extra=extra, granted_by=by)
+    log(
+        instance=trainee,
+        action="quizzes.grant_attempts",
+        user=by,
+        data={"quiz": quiz.pk, "title": str(quiz), "extra": extra},
+    )
+    return grant

@@ -2,14 +2,16 @@
 per language with wagtail-parler), so a module's test block can choose it."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
-from accounts.access import EDIT_TESTS, may
+from accounts.access import EDIT_TESTS, GRANT_ATTEMPTS, may
 from accounts.admin_history_views import ScopedSnippetHistoryView
 
 from . import admin_views
@@ -48,6 +50,7 @@ quiz_admin_urls = (
         ),
         path("<int:quiz_id>/preview/<str:language>/", admin_views.preview, name="preview"),
         path("<int:quiz_id>/statistics/", admin_views.statistics, name="statistics"),
+        path("<int:quiz_id>/attempts/", admin_views.attempts, name="attempts"),
     ],
     "quizzes_admin",
 )
@@ -64,3 +67,25 @@ def quiz_listing_buttons(snippet, user, next_url=None):
         yield Button(
             gettext_lazy("Questions"), reverse("quizzes_admin:questions", args=[snippet.pk]), priority=5
         )
+    if isinstance(snippet, Quiz) and snippet.max_attempts and may(user, GRANT_ATTEMPTS):
+        yield Button(
+            gettext_lazy("Attempts"), reverse("quizzes_admin:attempts", args=[snippet.pk]), priority=6
+        )
+
+
+class GrantAttemptsLog(LogFormatter):
+    """How a grant reads in the trainee's history: which test, how many attempts."""
+
+    label = gettext_lazy("Give extra attempts")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Extra attempts at “%(test)s”: %(extra)s.") % {
+            "test": data.get("title", "—"),
+            "extra": data.get("extra", "—"),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_grant_log_action(actions):
+    actions.register_action("quizzes.grant_attempts")(GrantAttemptsLog)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import get_language
 
-from quizzes.selectors import quiz_standing
+from quizzes.selectors import knowledge_gain, quiz_standing
 
 register = template.Library()
 
@@ -28,4 +28,18 @@ def other_language(value):
 @register.simple_tag(takes_context=True)
 def quiz_standing_for(context, quiz):
     request = context.get("request")  # absent when a block is rendered on its own
+    standings = context.get("quiz_standings")  # a module page reads all its tests' at once
+    if standings is not None and request is not None and request.user.is_authenticated:
+        return standings.get(quiz.pk, NEVER_TRIED)
     return quiz_standing(user=request.user if request else AnonymousUser(), quiz=quiz)
+
+
+NEVER_TRIED = {"best": None, "passed": False, "used": 0, "open": None}
+
+
+@register.simple_tag(takes_context=True)
+def knowledge_gain_for(context, course):
+    """The trainee's pre-test and final-test scores for a course page (None until both)."""
+    request = context.get("request")
+    user = request.user if request else AnonymousUser()
+    return knowledge_gain(user=user, pre_test_id=course.pre_test_id, final_test_id=course.final_test_id)
