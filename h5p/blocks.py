@@ -15,6 +15,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from common.languages import is_configured, language_name
 
 from .chooser import h5p_chooser_viewset
+from .completion import ANSWERED, BUTTON, PASSED
 
 H5PContentChooserBlock = h5p_chooser_viewset.get_block_class(
     name="H5PContentChooserBlock", module_path="h5p.blocks"
@@ -39,6 +40,21 @@ class H5PBlock(blocks.StructBlock):
         ),
     )
     required = blocks.BooleanBlock(label=_("Required to complete the module"), required=False, default=True)
+    # Which statements complete the activity (h5p/completion.py). A StreamField value:
+    # blocks saved before it existed read the default.
+    completion = blocks.ChoiceBlock(
+        choices=[
+            (ANSWERED, _("When answered")),
+            (PASSED, _("When passed")),
+            (BUTTON, _("When the trainee presses “I have finished”")),
+        ],
+        default=ANSWERED,
+        label=_("The activity is done"),
+        help_text=_(
+            "For activities with a score. An activity without a score (such as an accordion or "
+            "dialog cards) is done when it reports so, or when the trainee presses “I have finished”."
+        ),
+    )
 
     class Meta:
         icon = "media"
@@ -72,8 +88,9 @@ def package_errors(packages) -> dict[int, ValidationError]:
 
 def content_for_language(value, language_code):
     """The package the language version in `language_code` plays; None when the block has
-    none in that language."""
+    none in that language, or when its library code still waits for an administrator
+    (h5p/libraries.py): trainees see no activity, and it does not hold up the module."""
     for content in value.get("packages") or []:
         if content is not None and content.language == language_code:
-            return content
+            return None if content.awaiting_approval else content
     return None

@@ -12,22 +12,59 @@ from common.languages import language_choices
 
 
 class H5PLibrary(models.Model):
-    machine_name = models.CharField(max_length=127)
+    """One library's code as some package brought it: a version ("H5P.MultiChoice 1.16.4")
+    and a hash of its files. Library code is site-wide, so it runs only once a site
+    administrator has installed it (as in Moodle): at most one installed row per
+    machineName-major.minor, which every package of that major.minor plays with. Code
+    that differs from what is installed waits, pending, for an administrator."""
+
+    INSTALLED = "installed"
+    PENDING = "pending"
+    REFUSED = "refused"
+    REPLACED = "replaced"
+    STATUSES = [
+        (INSTALLED, _("installed")),
+        (PENDING, _("waiting for approval")),
+        (REFUSED, _("refused")),
+        (REPLACED, _("replaced by a newer version")),
+    ]
+
+    machine_name = models.CharField(_("library"), max_length=127)
     major_version = models.PositiveIntegerField()
     minor_version = models.PositiveIntegerField()
+    patch_version = models.PositiveIntegerField(default=0)
+    # sha256 over the library folder's file names and contents: "the same files".
+    files_hash = models.CharField(max_length=64, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=INSTALLED)
     storage_path = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("H5P library")
+        verbose_name_plural = _("H5P libraries")
+        permissions = [("install_h5plibrary", "Can install and upgrade H5P libraries")]
         constraints = [
             models.UniqueConstraint(
-                fields=["machine_name", "major_version", "minor_version"], name="h5p_library_once_per_version"
+                fields=["machine_name", "major_version", "minor_version"],
+                condition=models.Q(status="installed"),
+                name="h5p_library_installed_once",
             )
         ]
 
     def __str__(self):
+        """The folder name packages and the player use: one per major.minor."""
         return f"{self.machine_name}-{self.major_version}.{self.minor_version}"
+
+    @property
+    def version(self) -> str:
+        return f"{self.major_version}.{self.minor_version}.{self.patch_version}"
 
 
 class H5PContent(models.Model):
@@ -37,7 +74,11 @@ class H5PContent(models.Model):
     main_library = models.CharField(max_length=127)
     storage_path = models.CharField(max_length=255, unique=True)
     size_bytes = models.PositiveBigIntegerField(_("size"))
+    # The library code the package plays with: one row per machineName-major.minor, the
+    # installed one once an administrator has approved it.
     libraries = models.ManyToManyField(H5PLibrary, related_name="contents")
+    # True while some of that code waits for an administrator: nothing of it is played.
+    awaiting_approval = models.BooleanField(_("waiting for approval"), default=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -21,8 +21,15 @@ from django.views.decorators.http import require_GET
 
 from common.content_access import may_open_page
 
-from .assets import asset_base_url
+from .assets import asset_base_url, player_files
 from .models import H5PContent
+
+# The player's own files that the module page fetches for it.
+PLAYER_STATIC = (
+    "h5p-standalone/main.bundle.js",
+    "h5p-standalone/frame.bundle.js",
+    "h5p-standalone/styles/h5p.css",
+)
 
 PLAY_SALT = "conecta.h5p.play"
 
@@ -54,13 +61,25 @@ def player_policy(origin: str) -> str:
     return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {origin}/static/ {assets}",
+            # blob: for the files the module page hands over (player.js).
+            f"script-src {origin}/static/ {assets} blob:",
             # H5P content types set inline styles as they lay themselves out.
-            f"style-src {origin}/static/ {assets} 'unsafe-inline'",
+            f"style-src {origin}/static/ {assets} blob: 'unsafe-inline'",
             f"img-src {origin}/static/ {assets} data: blob:",
             f"media-src {assets} blob:",
-            f"font-src {origin}/static/ {assets} data:",
+            f"font-src {origin}/static/ {assets} data: blob:",
             f"connect-src {assets}",
+            # No frame, worker or plugin of its own: each would be a fresh realm, with
+            # WebRTC that player.js removed from this one (see player.js). Worker falls
+            # back to script-src, not to default-src, so every one is named.
+            "frame-src 'none'",
+            "child-src 'none'",
+            "worker-src 'none'",
+            "object-src 'none'",
+            "manifest-src 'none'",
+            # Every HTML string goes through player.js's policy, which refuses srcdoc.
+            "require-trusted-types-for 'script'",
+            "trusted-types default",
             "base-uri 'none'",
             "form-action 'none'",
             f"frame-ancestors {origin}",
@@ -76,12 +95,17 @@ def play(request, token):
     if page_id is not None and not may_open_page(request.user, page_id):
         raise Http404
     origin = request.build_absolute_uri("/").rstrip("/")
+    base = asset_base_url(content)
+    player = {name: static(name) for name in PLAYER_STATIC}
     config = {
-        "assets": asset_base_url(content),
-        "frameJs": static("h5p-standalone/frame.bundle.js"),
-        "frameCss": static("h5p-standalone/styles/h5p.css"),
+        "assets": base,
+        "mainJs": player["h5p-standalone/main.bundle.js"],
+        "frameJs": player["h5p-standalone/frame.bundle.js"],
+        "frameCss": player["h5p-standalone/styles/h5p.css"],
         "parentOrigin": origin,
         "objectIri": object_iri(content),
+        # For the module page to fetch (into its cache) and hand over: see player.js.
+        "files": player_files(content, base, player),
     }
     response = TemplateResponse(request, "h5p/player.html", {"content": content, "config": config})
     response["Content-Security-Policy"] = player_policy(origin)

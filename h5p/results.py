@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 
 from common.learning_events import NOTHING_NEW, Outcome, report_fact
 
+from .compaction import statements_compact
+from .completion import statement_completes
 from .models import ActivityState, ActivityStatement
 from .player import object_iri
 from .selectors import Activity
@@ -26,6 +28,7 @@ def statement_record(*, user, activity: Activity, body: bytes) -> Recorded:
     statement = parse_statement(
         body, expected_actor=actor_mail(user), object_iri=object_iri(activity.content)
     )
+    done = statement_completes(statement, object_iri=object_iri(activity.content), mode=activity.completion)
     try:
         with transaction.atomic():
             ActivityStatement.objects.create(
@@ -37,17 +40,23 @@ def statement_record(*, user, activity: Activity, body: bytes) -> Recorded:
                 verb=statement.verb,
                 score_raw=statement.score_raw,
                 score_max=statement.score_max,
-                completes_activity=statement.completes_activity,
+                completes_activity=done,
                 payload=statement.payload,
             )
     except IntegrityError:
         stored = False
     else:
         stored = True
+        statements_compact(
+            user=user,
+            module_key=activity.module.translation_key,
+            block_id=activity.block_id,
+            object_iri=object_iri(activity.content),
+        )
     # Only a completing statement can change the module: the others (progress inside the
     # package, sub-questions) are not reported.
     outcome = NOTHING_NEW
-    if statement.completes_activity:
+    if done:
         outcome = report_fact(
             activity_completed,
             sender=ActivityStatement,

@@ -4,7 +4,6 @@ Files are written under a fresh, unreferenced storage prefix; the database row t
 them visible is created last, in the same transaction. On any failure every file written
 so far is deleted and the transaction rolls back, so nothing is left behind."""
 
-import uuid
 import zipfile
 
 from django.core.files.base import ContentFile
@@ -12,6 +11,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from .hashing import files_hash
+from .libraries import Candidate, install_pending, library_for, may_install, refresh_waiting
 from .models import H5PContent, H5PLibrary, new_content_path
 from .validation import Package, PackageRefused, inspect_package, limit
 
@@ -31,8 +32,34 @@ def _read_limited(archive, info) -> bytes:
     return b"".join(parts)
 
 
+def _candidates(archive, package: Package) -> dict[str, Candidate]:
+    """Each library folder the package brings, with its version and its files' hash."""
+    found = {}
+    for folder, data in package.libraries.items():
+        prefix = f"{folder}/"
+        files = [
+            (info.filename[len(prefix) :], _read_limited(archive, info))
+            for info in package.files
+            if info.filename.startswith(prefix)
+        ]
+        found[folder] = Candidate(
+            folder=folder,
+            machine_name=data["machineName"],
+            major=int(data["majorVersion"]),
+            minor=int(data["minorVersion"]),
+            patch=int(data["patchVersion"]),
+            files_hash=files_hash(files),
+        )
+    return found
+
+
 @transaction.atomic
-def package_import(*, file, title: str, language: str, user=None) -> H5PContent:
+def package_import(*, file, title: str, language: str, user=None, refused_if_waiting=None) -> H5PContent:
+    """Store a package. Its libraries are used as installed when the site has the same
+    code (h5p/libraries.py); new or different code is stored too, and then the package
+    waits for an administrator (`awaiting_approval`) unless `user` is one (or None: a
+    command on the server). `refused_if_waiting`: a message to refuse it with, before
+    anything is stored, rather than let it wait."""
     package: Package = inspect_package(file)
     if hasattr(file, "seek"):
         file.seek(0)
@@ -40,18 +67,16 @@ def package_import(*, file, title: str, language: str, user=None) -> H5PContent:
     content_path = new_content_path()
     try:
         with zipfile.ZipFile(file) as archive:
-            libraries = []
-            for folder, data in package.libraries.items():
-                library, created = H5PLibrary.objects.get_or_create(
-                    machine_name=data["machineName"],
-                    major_version=int(data["majorVersion"]),
-                    minor_version=int(data["minorVersion"]),
-                    # A fresh folder per stored library: files left by an earlier database
-                    # (a reset development site, a restored backup) are never reused.
-                    defaults={"storage_path": f"h5p/libraries/{folder}-{uuid.uuid4().hex[:12]}/"},
-                )
-                libraries.append(library)
-                if created:
+            chosen = [
+                (folder, *library_for(candidate, user=user))
+                for folder, candidate in _candidates(archive, package).items()
+            ]
+            libraries = [library for _folder, library, _store in chosen]
+            waiting = any(library.status == H5PLibrary.PENDING for library in libraries)
+            if refused_if_waiting and waiting and not may_install(user):
+                raise PackageRefused(refused_if_waiting)
+            for folder, library, store in chosen:
+                if store:
                     written += _write(archive, package, f"{folder}/", library.storage_path)
             written += _write(archive, package, "content/", content_path + "content/")  # as packaged
             root = [info for info in package.files if info.filename == "h5p.json"]
@@ -66,6 +91,9 @@ def package_import(*, file, title: str, language: str, user=None) -> H5PContent:
             uploaded_by=user,
         )
         content.libraries.set(libraries)
+        install_pending(libraries, user=user)
+        refresh_waiting([content.pk])
+        content.refresh_from_db()
         return content
     except BaseException:
         for name in written:

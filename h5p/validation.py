@@ -5,10 +5,12 @@ An .h5p file is a ZIP: h5p.json (title, mainLibrary, preloadedDependencies), con
 each with a library.json. We refuse, with a message the trainer can act on: what is not
 a ZIP; absolute paths, "..", backslashes, symlinks, duplicate or overlong names; too many
 files, too many bytes, a suspicious compression ratio (zip bombs); file types outside an
-allow-list like H5P core's (never php, html or programs; scripts and styles only inside
-libraries); a missing or broken h5p.json or content.json; missing libraries.
-Dot-files and "__MACOSX/" leftovers are skipped, not refused: editors add them and they
-are never served."""
+H5P core's allow-lists (never php, html or programs; scripts, styles, SVG and XML only
+inside libraries), naming every offending file at once; a missing or broken h5p.json,
+content.json or library.json; missing libraries.
+As in H5P core, files and folders whose names start with "." or "_" ("__MACOSX/") and
+stray files at the top are skipped, not refused: editors add them and they are never
+stored or served."""
 
 import json
 import stat
@@ -17,49 +19,24 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-CONTENT_EXTENSIONS = {
-    "json",
-    "png",
-    "jpg",
-    "jpeg",
-    "gif",
-    "bmp",
-    "webp",
-    "tif",
-    "tiff",
-    "eot",
-    "ttf",
-    "woff",
-    "woff2",
-    "otf",
-    "webm",
-    "mp4",
-    "ogg",
-    "oga",
-    "mp3",
-    "m4a",
-    "wav",
-    "txt",
-    "pdf",
-    "rtf",
-    "doc",
-    "docx",
-    "xls",
-    "xlsx",
-    "ppt",
-    "pptx",
-    "odt",
-    "ods",
-    "odp",
-    "xml",
-    "csv",
-    "md",
-    "vtt",
-    "webvtt",
-}
-LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css"}
+# The file types H5P core itself accepts (h5p-php-library, H5PCore's default content
+# allow-list and the extras it allows in libraries). SVG and XML only in libraries: there
+# they are icons, fonts and data, and every package file is served with a policy that
+# lets none of them run a script (h5p/assets.py).
+CONTENT_EXTENSIONS = frozenset(
+    {
+        *("json", "txt", "md", "textile", "csv", "diff", "patch", "pdf", "rtf"),
+        *("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "gltf", "glb"),
+        *("eot", "ttf", "woff", "woff2", "otf"),
+        *("webm", "mp4", "ogg", "mp3", "m4a", "wav", "vtt", "webvtt", "swf"),
+        *("doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    }
+)
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
 ROOT_FILES = {"h5p.json"}
+NAMES_SHOWN = 5  # offending files named in one message; the rest are counted
 
 
 class PackageRefused(ValueError):
@@ -94,8 +71,11 @@ def limit(name):
 
 
 def _skipped(name: str) -> bool:
-    parts = name.split("/")
-    return parts[0] == "__MACOSX" or any(part.startswith(".") for part in parts if part)
+    """As H5P core: any file or folder whose name starts with "." or "_" (editors' and
+    operating systems' leftovers, "__MACOSX/"); and files at the top besides h5p.json,
+    which nothing reads."""
+    parts = [part for part in name.split("/") if part]
+    return any(part.startswith((".", "_")) for part in parts) or (len(parts) == 1 and name not in ROOT_FILES)
 
 
 def _check_name(info: zipfile.ZipInfo, seen: set) -> None:
@@ -121,20 +101,40 @@ def _check_name(info: zipfile.ZipInfo, seen: set) -> None:
     seen.add(name)
 
 
-def _check_type(name: str) -> None:
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
-    top = name.split("/", 1)[0]
+def _type_allowed(name: str) -> bool:
     if name in ROOT_FILES:
+        return True
+    base = name.rsplit("/", 1)[-1]
+    extension = base.rsplit(".", 1)[-1].lower() if "." in base else ""
+    allowed = CONTENT_EXTENSIONS if name.startswith("content/") else LIBRARY_EXTENSIONS
+    return extension in allowed
+
+
+def names_list(names: list[str]) -> str:
+    """ "a, b, c" or "a, b, c and 4 more": a message stays short however many there are."""
+    shown = ", ".join(name[:100] for name in names[:NAMES_SHOWN])
+    hidden = len(names) - NAMES_SHOWN
+    if hidden <= 0:
+        return shown
+    return ngettext("%(names)s and %(count)s more", "%(names)s and %(count)s more", hidden) % {
+        "names": shown,
+        "count": hidden,
+    }
+
+
+def refuse_types(names: list[str]) -> None:
+    if not names:
         return
-    allowed = CONTENT_EXTENSIONS if top == "content" else LIBRARY_EXTENSIONS
-    if top != "content" and "/" not in name:
-        raise PackageRefused(
-            _("The package has an unexpected file at its top: %(name)s") % {"name": name[:100]}
+    raise PackageRefused(
+        ngettext(
+            "%(count)s file in the package is of a type H5P does not allow: %(names)s. Remove it from the "
+            "package, or export the activity again from Lumi or the H5P site, and upload it again.",
+            "%(count)s files in the package are of types H5P does not allow: %(names)s. Remove them from the "
+            "package, or export the activity again from Lumi or the H5P site, and upload it again.",
+            len(names),
         )
-    if extension not in allowed:
-        raise PackageRefused(
-            _("The package contains a file type that is not allowed here: %(name)s") % {"name": name[:100]}
-        )
+        % {"count": len(names), "names": names_list(names)}
+    )
 
 
 def _read_json(archive, name, message):
@@ -185,12 +185,14 @@ def _inspect(archive: zipfile.ZipFile) -> Package:
         raise PackageRefused(
             _("The package has too many files (more than %(limit)s).") % {"limit": limit("H5P_MAX_FILES")}
         )
-    seen, files, total = set(), [], 0
+    seen, files, total, refused_types = set(), [], 0, []
     for info in entries:
         _check_name(info, seen)
         if info.is_dir() or _skipped(info.filename):
             continue
-        _check_type(info.filename)
+        if not _type_allowed(info.filename):
+            refused_types.append(info.filename)
+            continue
         if info.file_size > limit("H5P_MAX_FILE_SIZE"):
             raise PackageRefused(
                 _("A file in the package is too large: %(name)s") % {"name": info.filename[:100]}
@@ -201,6 +203,7 @@ def _inspect(archive: zipfile.ZipFile) -> Package:
         if total > limit("H5P_MAX_TOTAL_SIZE"):
             raise PackageRefused(_("The package is too large when unpacked."))
         files.append(info)
+    refuse_types(refused_types)  # every offending file at once: the trainer fixes them all in one go
 
     h5p = _read_json(archive, "h5p.json", _("h5p.json is missing or is not valid JSON."))
     if not isinstance(h5p.get("title"), str) or not isinstance(h5p.get("mainLibrary"), str):
@@ -234,7 +237,11 @@ def _inspect(archive: zipfile.ZipFile) -> Package:
             "library": library.folder
         }
         data = _read_json(archive, f"{library.folder}/library.json", message)
-        if data.get("machineName") != library.machine_name:
+        try:
+            version = tuple(_version(data.get(k)) for k in ("majorVersion", "minorVersion", "patchVersion"))
+        except (TypeError, ValueError):
+            raise PackageRefused(message) from None
+        if data.get("machineName") != library.machine_name or version[:2] != (library.major, library.minor):
             raise PackageRefused(message)
         libraries[library.folder] = data
         wanted.extend(_dependencies(data, message))

@@ -6,8 +6,18 @@ from accounts.access import UPLOAD_INTERACTIVE_CONTENT, may
 from common.admin_menu import MenuItemFor
 
 from . import admin_views
+from .libraries import INSTALL_LIBRARIES
 
-h5p_admin_urls = ([path("", admin_views.library, name="library")], "h5p_admin")
+h5p_admin_urls = (
+    [
+        path("", admin_views.library, name="library"),
+        path("<int:pk>/", admin_views.package, name="package"),
+        path("libraries/", admin_views.registry, name="registry"),
+        path("libraries/<int:pk>/install/", admin_views.review, {"decision": "install"}, name="install"),
+        path("libraries/<int:pk>/refuse/", admin_views.review, {"decision": "refuse"}, name="refuse"),
+    ],
+    "h5p_admin",
+)
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +33,17 @@ def register_library_menu_item():
         icon_name="media",
         order=235,
         shown_to=lambda user: may(user, UPLOAD_INTERACTIVE_CONTENT),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_registry_menu_item():
+    return MenuItemFor(
+        gettext_lazy("H5P libraries"),
+        reverse("h5p_admin:registry"),
+        icon_name="code",
+        order=236,
+        shown_to=lambda user: may(user, INSTALL_LIBRARIES),
     )
 
 

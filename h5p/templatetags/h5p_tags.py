@@ -1,38 +1,56 @@
-import os
 from functools import cache
 
 from django import template
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache as shared_cache
 from django.urls import reverse
 
+from h5p.assets import PLAYER_FILES, kilobytes, package_download_bytes
 from h5p.blocks import content_for_language
-from h5p.player import play_token
+from h5p.completion import ANSWERED
+from h5p.player import object_iri, play_token
 from h5p.selectors import completed_block_ids, saved_state
+from h5p.wire import TEXT_EXTENSIONS, brotli, compress
 from h5p.xapi import actor_mail
 
 register = template.Library()
 
-# What opening an activity downloads besides the package itself.
-PLAYER_FILES = (
-    "h5p-standalone/main.bundle.js",
-    "h5p-standalone/frame.bundle.js",
-    "h5p-standalone/styles/h5p.css",
-    "h5p/player.js",
-    "h5p/player.css",
-)
 
-
-def _static_size(name) -> int:
+def _static_bytes(name) -> bytes:
     found = finders.find(name)  # development and tests: the source folders
     if found:
-        return os.path.getsize(found)
-    return staticfiles_storage.size(name) if staticfiles_storage.exists(name) else 0  # collected
+        with open(found, "rb") as handle:
+            return handle.read()
+    if staticfiles_storage.exists(name):  # collected
+        with staticfiles_storage.open(name) as handle:
+            return handle.read()
+    return b""
 
 
 @cache
 def player_bytes() -> int:
-    return sum(_static_size(name) for name in PLAYER_FILES)
+    """The player's files as whitenoise sends them: compressed text, fonts as they are."""
+    total = 0
+    for name in PLAYER_FILES:
+        data = _static_bytes(name)
+        sizes = [len(data)]
+        if name.rsplit(".", 1)[-1] in TEXT_EXTENSIONS:
+            sizes += [
+                len(compress(data, encoding)) for encoding in ("gzip", "br") if encoding == "gzip" or brotli
+            ]
+        total += min(sizes)
+    return total
+
+
+def download_kilobytes(content) -> int:
+    """What opening the activity fetches, in whole KB (shown as "about N KB")."""
+    key = f"h5p-download:{content.pk}"
+    size = shared_cache.get(key)
+    if size is None:
+        size = package_download_bytes(content) + player_bytes()
+        shared_cache.set(key, size, 3600)
+    return kilobytes(size)
 
 
 @register.simple_tag(takes_context=True)
@@ -48,8 +66,10 @@ def h5p_activity(context, value, block_id=None):
         return None
     activity = {
         "content": content,
-        "download_bytes": content.size_bytes + player_bytes(),
+        "download_kb": download_kilobytes(content),
         "play_url": reverse("h5p_play", args=[play_token(content, page.pk)]),
+        "completion": value.get("completion") or ANSWERED,
+        "object_iri": object_iri(content),
         "completed": False,
     }
     # A module still being added (the page editor's preview) has no id to record results
@@ -59,7 +79,23 @@ def h5p_activity(context, value, block_id=None):
             statement_url=reverse("h5p:statement", args=[page.pk, block_id]),
             state_url=reverse("h5p:state", args=[page.pk, block_id]),
             actor=actor_mail(user),
-            state=saved_state(user=user, content=content) or "",
-            completed=block_id in completed_block_ids(user=user, module_key=page.translation_key),
+            state=_saved_state(context, user, content),
+            completed=block_id in _completed(context, user, page),
         )
     return activity
+
+
+# A module page reads every activity's progress at once (context "h5p_progress",
+# courses/models.py); a block rendered on its own reads its own.
+def _saved_state(context, user, content) -> str:
+    progress = context.get("h5p_progress")
+    if progress is not None:
+        return progress["states"].get(content.pk, "")
+    return saved_state(user=user, content=content) or ""
+
+
+def _completed(context, user, page) -> set:
+    progress = context.get("h5p_progress")
+    if progress is not None:
+        return progress["completed"]
+    return completed_block_ids(user=user, module_key=page.translation_key)

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core import signing
 
-from h5p.assets import SALT, asset_base_url
+from h5p.assets import SALT, asset_base_url, asset_token
 from h5p.packaging import check_content, pack
 from h5p.services import package_import
 
@@ -50,9 +50,11 @@ def test_paths_outside_the_package_or_its_libraries_are_not_found(client, conten
 
 
 def test_a_tampered_or_expired_token_is_not_found(client, content, settings):
-    token = signing.dumps(content.pk, salt=SALT)
+    token = asset_token(content)
+    assert client.get(f"/h5p/assets/{token}/h5p.json").status_code == 200
     assert client.get(f"/h5p/assets/{token}x/h5p.json").status_code == 404
     assert client.get(f"/h5p/assets/{signing.dumps(content.pk, salt='other')}/h5p.json").status_code == 404
+    assert client.get(f"/h5p/assets/{signing.dumps(content.pk, salt=SALT)}/h5p.json").status_code == 404
 
     settings.H5P_ASSET_MAX_AGE = -1
 

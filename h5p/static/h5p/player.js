@@ -4,10 +4,78 @@
 // state, its height) to the module page only (postMessage with the site's origin).
 (function () {
   "use strict";
+
+  // Before any package code runs: no network beyond the site. The player's CSP already
+  // stops fetch, WebSocket, beacons, workers, frames and navigation; WebRTC is outside CSP,
+  // so its constructors leave this realm. A fresh realm would bring them back: nested
+  // frames cannot load a URL (frame-src 'none'), and the one frame that needs none, an
+  // iframe srcdoc, is refused by the Trusted Types policy below (the CSP requires one for
+  // every HTML string the page parses, so no path to an srcdoc escapes it).
+  Object.getOwnPropertyNames(window).forEach(function (name) {
+    if (/^(webkit|moz)?RTC/.test(name) || name === "WebTransport" || name === "XSLTProcessor") {
+      try { delete window[name]; } catch (error) { /* not configurable: nothing to delete */ }
+    }
+  });
+  if (window.trustedTypes && window.trustedTypes.createPolicy) {
+    window.trustedTypes.createPolicy("default", {
+      createHTML: function (html, type, sink) {
+        return /srcdoc/i.test(String(html)) || /srcdoc/i.test(String(sink)) ? null : html;
+      },
+      createScript: function (code) { return code; },  // CSP allows no string as code anyway
+      createScriptURL: function (url) { return blobFor(url) || url; }  // CSP decides where scripts come from
+    });
+  }
+
+  // The files the module page fetched for this frame (absolute URL -> {type, body}). This
+  // frame's own requests come from an opaque origin, which browsers never answer from
+  // their cache: the module page's requests they do. So scripts (through the Trusted Types
+  // policy above), styles (link href) and JSON (fetch) come from here when they can, as
+  // blob: URLs; anything else goes to the network as before.
+  var fed = {};
+  var blobs = {};
+
+  function absolute(url, base) {
+    try { return new URL(String(url), base || document.baseURI).href; } catch (error) { return String(url); }
+  }
+
+  function rewriteCss(text, base) {
+    return text.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, function (match, quote, reference) {
+      if (/^(data|blob):/i.test(reference) || reference.charAt(0) === "#") return match;
+      var target = absolute(reference, base);
+      return 'url("' + (blobFor(target) || target) + '")';
+    });
+  }
+
+  function blobFor(url) {
+    var key = absolute(url);
+    var file = fed[key];
+    if (!file) return null;
+    if (!blobs[key]) {
+      var body = /css/.test(file.type) ? rewriteCss(new TextDecoder().decode(file.body), key) : file.body;
+      blobs[key] = URL.createObjectURL(new Blob([body], { type: file.type }));
+    }
+    return blobs[key];
+  }
+
+  var networkFetch = window.fetch;
+  window.fetch = function (input, init) {
+    var file = fed[absolute(typeof input === "string" ? input : input && input.url)];
+    if (file) return Promise.resolve(new Response(file.body.slice(0), { status: 200, headers: { "Content-Type": file.type } }));
+    return networkFetch.apply(this, arguments);
+  };
+  var href = Object.getOwnPropertyDescriptor(HTMLLinkElement.prototype, "href");
+  Object.defineProperty(HTMLLinkElement.prototype, "href", {
+    configurable: true,
+    enumerable: href.enumerable,
+    get: href.get,
+    set: function (value) { href.set.call(this, blobFor(value) || value); }
+  });
+
   var config = JSON.parse(document.getElementById("player-config").textContent);
   var STATE_EVERY_MS = 5000;
   var started = false;
   var lastState = null;
+  var lastHeight = 0;
 
   // An opaque origin has no storage: H5P core reads localStorage in places, so give it
   // one that lives only as long as this page.
@@ -31,8 +99,15 @@
     window.parent.postMessage(message, config.parentOrigin);
   }
 
+  // The content's own height, not the document's: the document is at least as tall as the
+  // frame, so measuring it would let the frame grow and never shrink.
   function sendHeight() {
-    send({ kind: "height", height: Math.ceil(document.documentElement.scrollHeight) });
+    var container = document.getElementById("h5p-container");
+    var height = Math.ceil(container.getBoundingClientRect().height);
+    if (height > 0 && height !== lastHeight) {
+      lastHeight = height;
+      send({ kind: "height", height: height });
+    }
   }
 
   function sendState() {
@@ -47,8 +122,57 @@
     }
   }
 
-  function start(init) {
+  // A question type (H5P's question contract) reports a score when answered; anything else
+  // (Accordion, Dialogcards...) may never send one, so the module page offers "I have finished".
+  function isScored(instance) {
+    return !!instance && ["getScore", "getMaxScore", "showSolutions"].every(function (name) {
+      return typeof instance[name] === "function";
+    });
+  }
+
+  function relay(event) {
+    var statement = event.data.statement;
+    // H5P leaves the id to the record store; give one here, so that a statement sent
+    // twice (the page's outbox retries after a lost connection) is kept once.
+    statement.id = statement.id || window.H5P.createUUID();
+    // Name the trainee by the pseudonym the server made (no nickname leaves the site).
+    // Not through H5PIntegration.user: with it H5P would try to save state by AJAX.
+    statement.actor = { name: "learner", mbox: "mailto:" + config.actor, objectType: "Agent" };
+    send({ kind: "xapi", statement: statement });
+    sendState();
+  }
+
+  // What this frame still fetched itself: the module page fetches it too, to hand it over
+  // next time (fonts and images that styles name, found only once they are used).
+  function reportFetched() {
+    if (!window.PerformanceObserver) return;
+    try {
+      new PerformanceObserver(function (list) {
+        var urls = list.getEntries().map(function (entry) { return entry.name; }).filter(function (name) {
+          return name.indexOf(config.parentOrigin + "/") === 0 && !fed[name];
+        });
+        if (urls.length) send({ kind: "fetched", urls: urls.slice(0, 100) });
+      }).observe({ type: "resource", buffered: true });
+    } catch (error) { /* an older browser: nothing learnt, nothing lost */ }
+  }
+
+  function receive(init) {
     started = true;
+    var files = init.files && typeof init.files === "object" ? init.files : {};
+    Object.keys(files).forEach(function (url) {
+      var file = files[url];
+      if (file && typeof file.type === "string" && file.body instanceof ArrayBuffer) fed[absolute(url)] = file;
+    });
+    reportFetched();
+    var script = document.createElement("script");
+    script.onload = function () { start(init); };
+    script.onerror = function () { send({ kind: "failed" }); };
+    script.src = config.mainJs;
+    document.head.appendChild(script);
+  }
+
+  function start(init) {
+    config.actor = init.actor;
     lastState = init.state || null;
     var options = {
       h5pJsonPath: config.assets.replace(/\/$/, ""),
@@ -62,27 +186,22 @@
       export: false,
       fullScreen: false,
       xAPIObjectIRI: config.objectIri,
+      // h5p-standalone's name for "do not start the content yet" (false: we start it
+      // below, once listening: some types report their only event as they start).
+      preventH5PInit: false,
       // Resume state is relayed by this script, not by H5P's own AJAX (which would need a
       // session); saveFreq only tells H5P to hand content its previous state.
       saveFreq: 30
     };
     if (init.state) options.contentUserData = [{ state: init.state }];
     new window.H5PStandalone.H5P(document.getElementById("h5p-container"), options).then(function () {
-      window.H5P.externalDispatcher.on("xAPI", function (event) {
-        var statement = event.data.statement;
-        // H5P leaves the id to the record store; give one here, so that a statement sent
-        // twice (the page's outbox retries after a lost connection) is kept once.
-        statement.id = statement.id || window.H5P.createUUID();
-        // Name the trainee by the pseudonym the server made (no nickname leaves the site).
-        // Not through H5PIntegration.user: with it H5P would try to save state by AJAX.
-        statement.actor = { name: "learner", mbox: "mailto:" + init.actor, objectType: "Agent" };
-        send({ kind: "xapi", statement: statement });
-        sendState();
-      });
+      window.H5P.externalDispatcher.on("xAPI", relay);
+      window.H5P.preventInit = false;
+      window.H5P.init();
       setInterval(sendState, STATE_EVERY_MS);
-      if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(document.body);
+      if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(document.getElementById("h5p-container"));
       sendHeight();
-      send({ kind: "started" });
+      send({ kind: "started", scored: isScored(window.H5P.instances && window.H5P.instances[0]) });
     }).catch(function () {
       send({ kind: "failed" });
     });
@@ -93,7 +212,7 @@
     var data = event.data;
     if (!data || data.type !== "conecta-h5p-init" || typeof data.actor !== "string") return;
     if (data.state !== null && typeof data.state !== "string") return;
-    start(data);
+    receive(data);
   });
-  send({ kind: "ready" });
+  document.addEventListener("DOMContentLoaded", function () { send({ kind: "ready", files: config.files }); });
 })();
