@@ -53,6 +53,11 @@ UNLOCK_TRAINEE = Action(
     scoped=True,
 )
 SEE_REPORTS = Action("accounts.view_reports", _("You do not have permission to see reports."), scoped=True)
+CHOOSE_QUESTIONS = Action(
+    "accounts.choose_questions",
+    _("You do not have permission to choose which questions trainees are asked."),
+    scoped=True,
+)
 # Recovery for staff who lost the phone with their authenticator app (accounts/two_factor/).
 RESET_SECOND_FACTOR = Action(
     "accounts.reset_second_factor",
@@ -68,6 +73,11 @@ REVOKE_CERTIFICATE = Action(
     scoped=True,
 )
 EDIT_TESTS = Action("quizzes.change_quiz", _("You do not have permission to edit tests."))
+GRANT_ATTEMPTS = Action(
+    "quizzes.add_attemptgrant",
+    _("You do not have permission to give trainees extra attempts."),
+    scoped=True,
+)
 UPLOAD_INTERACTIVE_CONTENT = Action(
     "h5p.add_h5pcontent", _("You do not have permission to upload interactive content.")
 )

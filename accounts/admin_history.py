@@ -30,7 +30,8 @@ def organisation_field(model) -> str | None:
         field = model._meta.get_field("organisation")
     except FieldDoesNotExist:
         return None
-    return "organisation" if field.many_to_one and field.related_model is Organisation else None
+    belongs = field.many_to_one or field.one_to_one  # one row per organisation is theirs too
+    return "organisation" if belongs and field.related_model is Organisation else None
 
 
 def organisation_models() -> list:

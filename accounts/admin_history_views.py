@@ -46,6 +46,7 @@ from .admin_history import (
     task_states_visible_to,
     workflow_states_visible_to,
 )
+from .shown_names import ANOTHER_ORGANISATION
 
 
 def _offer_only_visible_people(filterset, name):
@@ -201,7 +202,8 @@ class ScopedWorkflowTasksView(WorkflowTasksView):
 
 class ScopedAgingPagesView(AgingPagesView):
     """Every page the viewer may publish stays listed (they are shared content); who last
-    published it is left blank when that person belongs to another organisation."""
+    published it is shown as "staff of another organisation" when that person belongs to
+    another organisation (Wagtail shows the nickname here, not the user's full name)."""
 
     def decorate_paginated_queryset(self, queryset):
         pages = super().decorate_paginated_queryset(queryset)
@@ -211,7 +213,7 @@ class ScopedAgingPagesView(AgingPagesView):
         hidden = people_hidden_from(self.request.user, publishers)
         for page in pages:
             if page.last_published_by and self.user_id_to_python(page.last_published_by) in hidden:
-                page.last_published_by_user = ""
+                page.last_published_by_user = str(ANOTHER_ORGANISATION)
         return pages
 
 

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    OPTIONAL_QUESTIONS,
     AgeBand,
     Gender,
     TrainingGroup,
@@ -37,7 +38,10 @@ NICKNAME_TAKEN = _("This nickname is taken. Please choose another one.")
 class SignUpForm(NoLabelSuffix, forms.Form):
     """Until the group code is right, the form says nothing but that: not whether the
     nickname is taken (a nickname is often a handle someone works under, and an account
-    here says what they do), nor anything else about the nickname or the passwords."""
+    here says what they do), nor anything else about the nickname or the passwords.
+
+    The optional questions are not here: which of them are asked is the organisation's
+    choice, known only once the code is right, so they come on the next step (ProfileForm)."""
 
     join_code = forms.CharField(
         label=_("Group code"),
@@ -63,11 +67,6 @@ class SignUpForm(NoLabelSuffix, forms.Form):
         label=_("Password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    age_band = forms.ChoiceField(label=_("Age"), choices=SKIP + AgeBand.choices, required=False)
-    gender = forms.ChoiceField(label=_("Gender"), choices=SKIP + Gender.choices, required=False)
-    work_setting = forms.ChoiceField(
-        label=_("Where you mostly work"), choices=SKIP + WorkSetting.choices, required=False
     )
 
     def clean_join_code(self) -> TrainingGroup:
@@ -153,3 +152,49 @@ class DeleteAccountForm(NoLabelSuffix, forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+def optional_question_fields() -> dict[str, forms.Field]:
+    return {
+        "age_band": forms.ChoiceField(label=_("Age"), choices=SKIP + AgeBand.choices, required=False),
+        "gender": forms.ChoiceField(label=_("Gender"), choices=SKIP + Gender.choices, required=False),
+        "work_setting": forms.ChoiceField(
+            label=_("Where you mostly work"), choices=SKIP + WorkSetting.choices, required=False
+        ),
+    }
+
+
+def asked_questions(user) -> list[str]:
+    """The optional questions a trainee's organisation asks (staff are asked none)."""
+    if not user.training_group_id or not user.organisation_id:
+        return []
+    return user.organisation.asked_questions()
+
+
+class ProfileForm(NoLabelSuffix, forms.Form):
+    """The optional questions, only those the trainee's organisation asks, each skippable."""
+
+    def __init__(self, user, *args, **kwargs):
+        kwargs.setdefault("initial", {name: getattr(user, name) for name in OPTIONAL_QUESTIONS})
+        super().__init__(*args, **kwargs)
+        fields = optional_question_fields()
+        for name in asked_questions(user):
+            self.fields[name] = fields[name]
+
+
+QUESTION_LABELS = {
+    "age_band": _("Age"),
+    "gender": _("Gender"),
+    "work_setting": _("Where they mostly work"),
+}
+
+
+class OrganisationQuestionsForm(forms.Form):
+    """Which optional questions an organisation asks (the admin's "Questions for trainees")."""
+
+    asked = forms.MultipleChoiceField(
+        label=_("Questions your trainees are asked"),
+        choices=[(name, QUESTION_LABELS[name]) for name in OPTIONAL_QUESTIONS],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )

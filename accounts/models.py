@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from .shown_names import ANOTHER_ORGANISATION, hidden_from_viewer
+
 # Roles only hand permissions out; what a user may do is checked in accounts/access.py.
 TRAINERS_GROUP = "Trainers"
 COORDINATORS_GROUP = "Coordinators"
@@ -121,6 +123,11 @@ class Country(models.TextChoices):
     RUSSIA = "RU", _("Russia")
 
 
+# The optional questions a trainee may be asked: User fields, each switched on or off per
+# organisation by an `asks_<name>` field.
+OPTIONAL_QUESTIONS = ("age_band", "gender", "work_setting")
+
+
 class Organisation(TranslatableModel):
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
@@ -128,15 +135,29 @@ class Organisation(TranslatableModel):
     )
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     slug = models.SlugField(_("slug"), unique=True)
+    # Which optional questions the organisation's trainees are asked (the training report
+    # disaggregates by them). An organisation may decide it must not ask one: in some
+    # countries a stored gender identity is a risk of its own. Switched off, the answers
+    # already given are erased (accounts.services.organisation_questions_set).
+    asks_age_band = models.BooleanField(_("ask trainees their age"), default=True)
+    asks_gender = models.BooleanField(_("ask trainees their gender"), default=True)
+    asks_work_setting = models.BooleanField(_("ask trainees where they mostly work"), default=True)
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         # Checked by accounts/access.py; given to roles by accounts/migrations.
-        permissions = [("view_reports", "Can see the organisation's reports and exports")]
+        permissions = [
+            ("view_reports", "Can see the organisation's reports and exports"),
+            ("choose_questions", "Can choose which optional questions the organisation's trainees are asked"),
+        ]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
+
+    def asked_questions(self) -> list[str]:
+        """The names of the User fields this organisation asks about, in form order."""
+        return [name for name in OPTIONAL_QUESTIONS if getattr(self, f"asks_{name}")]
 
 
 class TrainingGroup(models.Model):
@@ -268,7 +289,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self):
-        return self.nickname
+        return str(ANOTHER_ORGANISATION) if hidden_from_viewer(self) else self.nickname
+
+    def get_full_name(self) -> str:
+        """What Wagtail and wagtail-localize show as this person's name: the nickname, or
+        a neutral label for another organisation's staff (accounts/shown_names.py)."""
+        return str(self)
 
     @property
     def email(self) -> str:

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from .login_throttle import login_failures_forget
-from .models import TrainingGroup, User
+from .models import OPTIONAL_QUESTIONS, Organisation, TrainingGroup, User
 
 
 @transaction.atomic
@@ -42,3 +42,27 @@ def trainee_unlock(*, trainee: User) -> None:
     instead of in 15 minutes. A lock of their whole address (accounts/login_throttle.py)
     stays: it is about everyone using that address."""
     login_failures_forget(trainee.nickname)
+
+
+@transaction.atomic
+def trainee_profile_update(*, trainee: User, answers: dict[str, str]) -> None:
+    """A trainee's answers to the optional questions their organisation asks; a question it
+    does not ask is left empty whatever was sent."""
+    asked = trainee.organisation.asked_questions() if trainee.organisation_id else []
+    for name in OPTIONAL_QUESTIONS:
+        setattr(trainee, name, answers.get(name, "") if name in asked else "")
+    trainee.save(update_fields=list(OPTIONAL_QUESTIONS))
+
+
+@transaction.atomic
+def organisation_questions_set(*, organisation: Organisation, asked: set[str]) -> list[str]:
+    """Which optional questions `organisation` asks. A question it stops asking has its
+    stored answers erased for every member (erased accounts too): an answer the
+    organisation decided not to hold is not kept either. Returns the questions switched off."""
+    switched_off = [name for name in organisation.asked_questions() if name not in asked]
+    for name in OPTIONAL_QUESTIONS:
+        setattr(organisation, f"asks_{name}", name in asked)
+    organisation.save(update_fields=[f"asks_{name}" for name in OPTIONAL_QUESTIONS])
+    if switched_off:
+        User.objects.filter(organisation=organisation).update(**dict.fromkeys(switched_off, ""))
+    return switched_off

@@ -10,6 +10,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +23,9 @@ from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from common.admin_menu import MenuItemFor
 
+from . import question_views
 from .access import (
+    CHOOSE_QUESTIONS,
     RESET_TRAINEE_PASSWORD,
     SEE_TRAINEES,
     UNLOCK_TRAINEE,
@@ -37,6 +40,7 @@ from .login_throttle import locked_nicknames
 from .models import Organisation, TrainingGroup
 from .selectors import trainees_visible_to, training_groups_visible_to
 from .services import trainee_password_reset, trainee_unlock
+from .shown_names import hidden_from_viewer
 from .two_factor import admin_hooks as two_factor_hooks  # noqa: F401 (registers its hooks)
 
 
@@ -101,6 +105,15 @@ class TrainingGroupViewSet(OrganisationScopedSnippetViewSet):
 
     def scoped_queryset(self, request):
         return training_groups_visible_to(request.user)
+
+
+@hooks.register("get_avatar_url")
+def no_picture_of_another_organisations_staff(user, size):
+    """Their uploaded picture could show who they are: Wagtail's blank avatar instead,
+    beside the neutral label that replaces their nickname (accounts/shown_names.py)."""
+    if hidden_from_viewer(user):
+        return static("wagtailadmin/images/default-user-avatar.png")
+    return None
 
 
 register_snippet(OrganisationViewSet)
@@ -189,4 +202,29 @@ def register_trainees_menu_item():
         icon_name="user",
         order=250,
         shown_to=lambda user: may(user, SEE_TRAINEES),
+    )
+
+
+question_urls = (
+    [
+        path("", question_views.question_list, name="list"),
+        path("<int:pk>/", question_views.question_edit, name="edit"),
+    ],
+    "accounts_questions",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_question_urls():
+    return [path("questions-for-trainees/", include(question_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_questions_menu_item():
+    return MenuItemFor(
+        gettext_lazy("Questions for trainees"),
+        reverse("accounts_questions:list"),
+        icon_name="help",
+        order=255,
+        shown_to=lambda user: may(user, CHOOSE_QUESTIONS),
     )

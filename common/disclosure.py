@@ -92,37 +92,131 @@ def protect(
     def is_hidden(key):
         return key in small or key in secondary
 
-    changed = True
-    while changed:
-        changed = False
-        for total, parts in constraints:
-            hidden_parts = [part for part in parts if is_hidden(part)]
-            if is_hidden(total):
-                # A hidden total with every part shown is their sum: hide a part too.
-                if hidden_parts:
+    def settle():
+        """The greedy rule, applied to every constraint until nothing changes."""
+        changed = True
+        while changed:
+            changed = False
+            for total, parts in constraints:
+                hidden_parts = [part for part in parts if is_hidden(part)]
+                if is_hidden(total):
+                    # A hidden total with every part shown is their sum: hide a part too.
+                    if hidden_parts:
+                        continue
+                    candidates = sorted((cells[p], str(p), p) for p in parts if cells[p] > 0)
+                    if candidates:
+                        secondary.add(candidates[0][2])
+                        changed = True
                     continue
-                candidates = sorted((cells[p], str(p), p) for p in parts if cells[p] > 0)
-                if candidates:
-                    secondary.add(candidates[0][2])
+                while hidden_parts:
+                    if _safe(hidden_parts, cells, small, also_hidden, limit):
+                        break
+                    candidates = sorted(
+                        (cells[p], str(p), p) for p in parts if not is_hidden(p) and cells[p] > 0
+                    )
+                    if candidates:
+                        secondary.add(candidates[0][2])
+                        hidden_parts.append(candidates[0][2])
+                    elif total in fixed_shown:
+                        break  # the caller keeps this total: nothing more can be done here
+                    else:
+                        secondary.add(total)  # no cell left to hide: the total goes
+                        hidden_parts = []
                     changed = True
-                continue
-            while hidden_parts:
-                if _safe(hidden_parts, cells, small, also_hidden, limit):
-                    break
-                candidates = sorted((cells[p], str(p), p) for p in parts if not is_hidden(p) and cells[p] > 0)
-                if candidates:
-                    secondary.add(candidates[0][2])
-                    hidden_parts.append(candidates[0][2])
-                elif total in fixed_shown:
-                    break  # the caller keeps this total: nothing more can be done here
-                else:
-                    secondary.add(total)  # no cell left to hide: the total goes
-                    hidden_parts = []
-                changed = True
+
+    # Each constraint safe on its own is not enough when tables are linked: bounds from
+    # one ("<5" is 1 to 4) narrow another. An audit over all of them at once finds a
+    # hidden cell whose value follows, and hides one more cell next to it; again until
+    # none does.
+    given_up: set = set()
+    while True:
+        settle()
+        pinned = [
+            key
+            for key in _pinned(cells, constraints, small, secondary, also_hidden, limit)
+            if key not in given_up
+        ]
+        if not pinned:
+            break
+        for key in pinned:
+            if not _hide_next_to(key, cells, constraints, is_hidden, secondary, fixed_shown):
+                given_up.add(key)  # nothing left to hide around it
     return {
         key: (None if key in small else SECONDARY if key in secondary else count)
         for key, count in cells.items()
     }
+
+
+def _pinned(cells, constraints, small, secondary, also_hidden, limit) -> list:
+    """Hidden cells whose value a reader can work out from everything shown and every
+    constraint together (interval propagation: sound, quick, not exhaustive)."""
+    infinity = float("inf")
+    low, high = {}, {}
+    for key, count in cells.items():
+        if key in small:
+            low[key], high[key] = _label_bounds(key, cells, also_hidden, limit, infinity)
+        elif key in secondary:
+            low[key], high[key] = limit, infinity
+        else:
+            low[key] = high[key] = count
+    for _round in range(50):
+        changed = False
+        for total, parts in constraints:
+            low_sum, high_sum = sum(low[p] for p in parts), sum(high[p] for p in parts)
+            if low_sum > low[total]:
+                low[total], changed = low_sum, True
+            if high_sum < high[total]:
+                high[total], changed = high_sum, True
+            for p in parts:
+                least = low[total] - (high_sum - high[p])
+                most = high[total] - (low_sum - low[p])
+                if least > low[p]:
+                    low[p], changed = least, True
+                if most < high[p]:
+                    high[p], changed = most, True
+        if not changed:
+            break
+    own = {key: _label_bounds(key, cells, also_hidden, limit, infinity) for key in small}
+    return [
+        key
+        for key in cells
+        if (key in small or key in secondary)
+        and low[key] >= high[key]
+        and own.get(key, (0, infinity))[0] < own.get(key, (0, infinity))[1]  # its label alone does not
+    ]
+
+
+def _hide_next_to(key, cells, constraints, is_hidden, secondary, fixed_shown) -> bool:
+    """Hide the smallest shown cell that shares a constraint with `key` (a part, or else
+    a total). False when there is none."""
+    parts = sorted(
+        (cells[p], str(p), p)
+        for total, ps in constraints
+        if key in ps or key == total
+        for p in ps
+        if not is_hidden(p) and cells[p] > 0
+    )
+    if parts:
+        secondary.add(parts[0][2])
+        return True
+    totals = sorted(
+        (cells[t], str(t), t)
+        for t, ps in constraints
+        if key in ps and not is_hidden(t) and t not in fixed_shown
+    )
+    if totals:
+        secondary.add(totals[0][2])
+        return True
+    return False
+
+
+def _label_bounds(key, cells, also_hidden, limit, unbounded):
+    """What a reader knows of a cell shown as "<5": 1 to 4 people; for a cell hidden
+    whatever its count (`also_hidden`, say its column is small), 0 to 4 when under the
+    threshold (its label reads "<5" all the same), else 0 or more."""
+    if key not in also_hidden:
+        return 1, limit - 1
+    return (0, limit - 1) if cells[key] < limit else (0, unbounded)
 
 
 def _safe(hidden_parts, cells, small, also_hidden, limit) -> bool:
@@ -136,7 +230,7 @@ def _safe(hidden_parts, cells, small, also_hidden, limit) -> bool:
 
     def bounds(part):
         if part in also_hidden:
-            return 0, hidden_sum
+            return _label_bounds(part, cells, also_hidden, limit, hidden_sum)
         return (1, limit - 1) if part in small else (limit, hidden_sum)
 
     ranges = [bounds(part) for part in hidden_parts]

@@ -15,7 +15,7 @@ from accounts.access import (
     scope_to_organisation,
     sees_every_organisation,
 )
-from accounts.models import AgeBand, Gender, Organisation, TrainingGroup, WorkSetting
+from accounts.models import OPTIONAL_QUESTIONS, AgeBand, Gender, Organisation, TrainingGroup, WorkSetting
 from common.languages import current_language, language_choices
 from courses.models import CoursePage
 
@@ -26,6 +26,17 @@ def _choices(choices, empty):
 
 def _courses():
     return list(CoursePage.objects.filter(locale__language_code=current_language()).order_by("path"))
+
+
+# Filters that narrow who a report counts. Only one at a time: each filtered view is
+# protected together with the unfiltered report and every other view filtered by one of
+# them (reports/cells.py); two at once would pick out a few people (docs/decisions.md).
+NARROWING_FILTERS = ("organisation", "city", "group", "language", "gender", "age_band", "work_setting")
+ONE_FILTER = _(
+    "Choose one filter at a time among organisation, city, training group, language, gender, age "
+    "and work setting: together they could pick out a few people. The report already breaks its "
+    "numbers down by each of them."
+)
 
 
 class ReportFilterForm(forms.Form):
@@ -46,7 +57,7 @@ class ReportFilterForm(forms.Form):
         label=_("Work setting"), required=False, choices=_choices(WorkSetting.choices, _("All"))
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, one_filter=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         # Any organisation or group validates, so that asking for someone else's is a 403
@@ -67,11 +78,21 @@ class ReportFilterForm(forms.Form):
         self.fields["city"].choices = _choices([(city, city) for city in cities], _("All"))
         self.fields["course"].choices = [(str(c.translation_key), c.title) for c in _courses()]
         self.fields["language"].choices = _choices(language_choices(), _("All"))
+        # A question no organisation here asks has no answers to filter by.
+        for name in OPTIONAL_QUESTIONS:
+            if not any(name in o.asked_questions() for o in organisations):
+                del self.fields[name]
+        self.one_filter = one_filter
 
     def clean(self):
         data = super().clean()
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             raise forms.ValidationError(_("The period ends before it starts."))
+        narrowing = [name for name in NARROWING_FILTERS if data.get(name)]
+        if not sees_every_organisation(self.user):
+            narrowing = [name for name in narrowing if name != "organisation"]  # always their own
+        if self.one_filter and len(narrowing) > 1:
+            raise forms.ValidationError(ONE_FILTER)
         return data
 
 
@@ -80,13 +101,27 @@ class ReportScope:
     course: object  # courses.models.CoursePage
     since: datetime.date | None = None
     until: datetime.date | None = None
-    organisation_id: int | None = None
+    organisation_id: int | None = None  # the organisation the report is held to
     city: str = ""
     group_id: int | None = None
     language: str = ""
     gender: str = ""
     age_band: str = ""
     work_setting: str = ""
+    organisation_filter: int | None = None  # an admin's choice of one organisation among all
+
+    def filters(self) -> list[tuple[str, object]]:
+        """The filters in use, as (attribute of reports.data.TraineeFacts, value)."""
+        chosen = [
+            ("organisation_id", self.organisation_filter),
+            ("city", self.city),
+            ("group_id", self.group_id),
+            ("language", self.language),
+            ("gender", self.gender),
+            ("age_band", self.age_band),
+            ("work_setting", self.work_setting),
+        ]
+        return [(name, value) for name, value in chosen if value]
 
     @property
     def start(self):
@@ -118,8 +153,11 @@ def scope_for(user, data: dict) -> ReportScope:
         require_organisation(user, organisation.pk)
     if group is not None:
         require_organisation(user, group.organisation_id)
+    # An admin's organisation is a filter of the report on every organisation, so that the
+    # two are protected as one; a coordinator's report is their organisation's.
+    organisation_filter = None
     if sees_every_organisation(user):
-        organisation_id = organisation.pk if organisation else None
+        organisation_id, organisation_filter = None, (organisation.pk if organisation else None)
     else:
         organisation_id = user.organisation_id
     courses = {str(c.translation_key): c for c in _courses()}
@@ -129,6 +167,7 @@ def scope_for(user, data: dict) -> ReportScope:
         since=data.get("since"),
         until=data.get("until"),
         organisation_id=organisation_id,
+        organisation_filter=organisation_filter,
         city=data.get("city") or "",
         group_id=group.pk if group else None,
         language=data.get("language") or "",

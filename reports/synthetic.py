@@ -72,20 +72,24 @@ def generate(trainees: int, seed: int) -> dict:
     now = timezone.now()
     password = make_password(None)  # unusable: synthetic people never log in
     users = []
+    asked = {organisation.pk: organisation.asked_questions() for organisation in organisations}
     for index in range(trainees):
         group = rng.choice(groups)
-        users.append(
-            User(
-                nickname=f"synthetic-{seed}-{index}",
-                password=password,
-                organisation_id=group.organisation_id,
-                training_group=group,
-                gender=_pick(rng, GENDERS),
-                age_band=_pick(rng, AGES),
-                work_setting=_pick(rng, WORK),
-                date_joined=now - datetime.timedelta(days=rng.uniform(5, 540)),
-            )
+        answers = {
+            "gender": _pick(rng, GENDERS),
+            "age_band": _pick(rng, AGES),
+            "work_setting": _pick(rng, WORK),
+        }
+        user = User(
+            nickname=f"synthetic-{seed}-{index}",
+            password=password,
+            organisation_id=group.organisation_id,
+            training_group=group,
+            date_joined=now - datetime.timedelta(days=rng.uniform(5, 540)),
         )
+        for name, answer in answers.items():  # only what the organisation asks
+            setattr(user, name, answer if name in asked[group.organisation_id] else "")
+        users.append(user)
     User.objects.bulk_create(users, batch_size=BATCH)
     users = list(User.objects.filter(nickname__startswith=f"synthetic-{seed}-").order_by("pk"))
 

@@ -5,27 +5,53 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import Organisation
 from common.exports import Section
 
+from .cells import QUESTION_OF, breakdown_dimensions
+from .data import NOT_ASKED
 from .indicators import COLUMNS, DIMENSIONS, MODULE_COLUMNS, dimension_rows, module_rows, total_row
 from .suppression import threshold
 
 
 def training_report(data) -> list[Section]:
     sections = [Section(_("All trainees"), [""] + [str(c) for c in COLUMNS], [total_row(data)])]
+    shown = breakdown_dimensions(data)
     for key, title, _value, _labels in DIMENSIONS:
-        sections.append(
-            Section(str(title), [str(title)] + [str(c) for c in COLUMNS], dimension_rows(data, key))
-        )
+        if key not in shown:
+            continue  # no organisation in the report asks this question
+        heading = str(title)
+        question = QUESTION_OF.get(key)
+        if question and any(getattr(t, question) == NOT_ASKED for t in data.population):
+            # Some of the report's trainees were never asked: say whose answers these are.
+            askers = data.asking[question]
+            heading = _("%(breakdown)s (only organisations that ask: %(organisations)s)") % {
+                "breakdown": title,
+                "organisations": ", ".join(
+                    sorted(str(o) for o in Organisation.objects.filter(pk__in=askers))
+                ),
+            }
+        sections.append(Section(heading, [str(title)] + [str(c) for c in COLUMNS], dimension_rows(data, key)))
     sections.append(Section(_("Modules"), [str(c) for c in MODULE_COLUMNS], module_rows(data)))
     return sections
 
 
+def _period(scope) -> str:
+    """The period in words: never "… – …" when a date (or both) was left out."""
+    since = scope.since.isoformat() if scope.since else None
+    until = scope.until.isoformat() if scope.until else None
+    if since and until:
+        return f"{since} – {until}"
+    if since:
+        return _("from %(date)s") % {"date": since}
+    if until:
+        return _("until %(date)s") % {"date": until}
+    return _("all time")
+
+
 def report_header(data, organisation_name="") -> list[tuple[str, str]]:
     scope = data.scope
-    period = "{} – {}".format(
-        scope.since.isoformat() if scope.since else "…", scope.until.isoformat() if scope.until else "…"
-    )
+    period = _period(scope)
     return [
         (_("Peer Education Training Report"), ""),
         (_("Course"), scope.course.title if scope.course else "—"),
