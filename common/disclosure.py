@@ -6,7 +6,9 @@ The rule (TRAINING_REPORT.md, "Small cells"):
 
 - Primary suppression: a cell counting 1 to threshold-1 people is hidden, shown as "<5"
   (the threshold is settings.REPORT_SMALL_CELL_THRESHOLD, 5 unless set).
-- Zeros are shown: a zero is no one. A shown zero cannot give a hidden cell away because
+- A table (or set of linked tables) counting 1 to threshold-1 people in all
+  shows no count at all, zeros included.
+- Otherwise zeros are shown: a zero is no one. A shown zero cannot give a hidden cell away because
   the next rule never counts on zeros: what protects hidden cells is the sum of the
   *non-zero* hidden cells.
 - Complementary suppression: wherever cells add up to a total (a row of categories and the
@@ -79,6 +81,11 @@ def protect(
     their count; `fixed_shown`: totals the caller shows whatever happens (their parts are
     then suppressed harder: never the total)."""
     limit = threshold()
+    if cells and 0 < max(cells.values()) < limit:
+        # Fewer people in all than the threshold: "<5" everywhere and a shown zero would
+        # say who is where ("1 to 4" each can pin the rest), so nothing is shown but what
+        # the caller keeps; a zero reads "<5" too.
+        return {key: (count if key in fixed_shown else None) for key, count in cells.items()}
     # Innermost tables first (smallest totals): a fine cell is then protected by its
     # siblings within its group, which spares the coarser tables.
     constraints = sorted(((total, list(parts)) for total, parts in constraints), key=lambda c: cells[c[0]])

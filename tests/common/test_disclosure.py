@@ -113,7 +113,10 @@ def _pinned(cells, constraints, shown, cap=40, *, in_hypothesis=False):
     with all the shown numbers and every constraint (brute force: tables are small)."""
     unknown = [key for key, value in shown.items() if hidden(value)]
     known = {key: value for key, value in shown.items() if not hidden(value)}
-    low = {key: 1 if shown[key] is None else 5 for key in unknown}  # "<5": 1..4; "x": 5 or more
+    # "<5": 1..4 (0..4 when nothing at all is shown: a small table hides its zeros too);
+    # "x": 5 or more.
+    small_low = 1 if known else 0
+    low = {key: small_low if shown[key] is None else 5 for key in unknown}
     bound = {
         key: min([cap] + [known[t] for t, parts in constraints if key in parts and t in known])
         for key in unknown
