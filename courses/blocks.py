@@ -5,13 +5,19 @@ site itself, and never play by themselves."""
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from accounts.models import Country
 from h5p.blocks import H5PBlock
+
+from .local_help import LocalHelp
+from .reader_country import reader_country, reader_organisation
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "ul", "link"]
@@ -138,6 +144,75 @@ class QuizBlock(blocks.StructBlock):
         template = "blocks/quiz.html"
 
 
+class CountryVariantBlock(blocks.StructBlock):
+    country = blocks.ChoiceBlock(label=_("Country"), choices=Country.choices)
+    text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES)
+    checked_by = blocks.CharBlock(
+        label=_("Checked by"),
+        max_length=120,
+        help_text=_("Who checked this text, e.g. the organisation's lawyer."),
+    )
+    checked_on = blocks.DateBlock(label=_("Checked on"))
+
+
+class CountrySectionBlock(blocks.StructBlock):
+    """Text that differs by country (law, police, rights): each reader sees the variant for
+    their organisation's country (courses/reader_country.py), whatever the page language."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=150)
+    variants = blocks.ListBlock(CountryVariantBlock(), min_num=1, label=_("One text per country"))
+
+    class Meta:
+        icon = "site"
+        label = _("Text for the reader's country")
+        template = "blocks/country_section.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        countries = [variant["country"] for variant in value["variants"]]
+        if len(countries) != len(set(countries)):
+            raise StructBlockValidationError(
+                block_errors={
+                    "variants": ValidationError(_("Write one text per country: a country is here twice."))
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        country = reader_country(request)
+        context["has_organisation"] = reader_organisation(request) is not None
+        variants = list(value["variants"])
+        context["variant"] = next((v for v in variants if v["country"] == country), None)
+        context["country_name"] = Country(country).label if country else None
+        names = {variant["country"] for variant in variants}
+        context["countries"] = [(code, label) for code, label in Country.choices if code in names]
+        return context
+
+
+class LocalHelpBlock(blocks.StructBlock):
+    """Where the reader's organisation's local help (courses/local_help.py) is shown."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=150)
+
+    class Meta:
+        icon = "help"
+        label = _("Local help of the reader's organisation")
+        template = "blocks/local_help.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        organisation = reader_organisation((parent_context or {}).get("request"))
+        found = LocalHelp.objects.filter(organisation=organisation).first() if organisation else None
+        context["signed_in_organisation"] = organisation
+        context["local_help"] = found
+        context["local_help_text"] = (
+            found.safe_translation_getter("text", language_code=get_language()) if found else None
+        )
+        return context
+
+
 class ModuleBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES, template="blocks/text.html")
     key_fact = KeyFactBlock()
@@ -149,6 +224,8 @@ class ModuleBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     quiz = QuizBlock()
     h5p = H5PBlock()
+    country_section = CountrySectionBlock()
+    local_help = LocalHelpBlock()
 
 
 HEAVY_MEDIA_BLOCKS = {"audio", "video"}

@@ -4,12 +4,14 @@ from django.contrib.auth.models import Group
 
 from accounts.models import (
     COORDINATORS_GROUP,
+    OPTIONAL_QUESTIONS,
     TRAINERS_GROUP,
     Organisation,
     TrainingGroup,
     User,
     normalise_join_code,
 )
+from accounts.services import organisation_questions_set
 
 DEMO_PASSWORD = "conecta-demo-2026"
 
@@ -27,6 +29,8 @@ ORGANISATIONS = [
         "uk": {"name": "Гуманітарна дія", "city": "Санкт-Петербург"},
         "ru": {"name": "Гуманитарное действие", "city": "Санкт-Петербург"},
         "group": {"name": "Петербург — группа 1", "join_code": "M46-Y5P-9UN"},
+        # An organisation in Russia may decide it must not hold anyone's gender identity.
+        "asks": {"age_band", "work_setting"},
     },
 ]
 
@@ -52,6 +56,9 @@ def load_organisations() -> dict[str, Organisation]:
                 organisation.name = spec[language]["name"]
                 organisation.city = spec[language]["city"]
             organisation.save()
+        asks = spec.get("asks", set(OPTIONAL_QUESTIONS))
+        if set(organisation.asked_questions()) != asks:
+            organisation_questions_set(organisation=organisation, asked=asks)
         organisations[spec["slug"]] = organisation
     return organisations
 

@@ -37,7 +37,13 @@ BLOCKS = {
     "myth": ("myth_fact", ("myth", "fact")),
     "qa": ("question_answer", ("question", "answer")),
     "term": ("glossary_term", ("term", "definition")),
+    "country": ("country_section", ("heading", "variants")),
+    "local_help": ("local_help", ("heading",)),
 }
+
+
+def _item_id(block_id, n):
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{block_id}/{n}"))
 
 
 def stream_data(slug, blocks):
@@ -48,6 +54,11 @@ def stream_data(slug, blocks):
         block_type, fields = BLOCKS[kind]
         value = parts[0] if fields is None else dict(zip(fields, parts, strict=True))
         block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"conecta-demo/{slug}/{position}"))
+        if kind == "country":  # its list items need ids shared by both languages too
+            value["variants"] = [
+                {"type": "item", "value": variant, "id": _item_id(block_id, n)}
+                for n, variant in enumerate(value["variants"])
+            ]
         data.append({"type": block_type, "value": value, "id": block_id})
     return data
 
@@ -95,6 +106,26 @@ def resync_translations(page):
         translation.save_target(publish=False)
         target = page.get_translation(translation.target_locale)
         target.get_latest_revision().publish()
+
+
+def translate_strings(page, texts: dict[str, dict[str, str]]) -> None:
+    """Record translations of strings added to `page` after it was translated (texts:
+    {language: {source text: translated text}}), so that syncing its translations publishes
+    them instead of the source text (wagtail-localize falls back to the source string)."""
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    for language, by_source in texts.items():
+        locale = Locale.objects.get(language_code=language)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            if segment.string.data in by_source:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={
+                        "data": by_source[segment.string.data],
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    },
+                )
 
 
 def publish_child(parent, page):

@@ -7,7 +7,7 @@ import uuid
 from wagtail.models import Locale
 
 from courses.models import CoursePage, ModulePage
-from elearn.demo.courses import resync_translations
+from elearn.demo.courses import resync_translations, translate_strings
 from h5p.models import H5PContent
 from h5p.packaging import check_content, pack
 from h5p.services import package_import
@@ -61,4 +61,8 @@ def load(course: CoursePage) -> None:
     value = {"title": TITLE["uk"], "packages": [_package(language) for language in TITLE], "required": True}
     module.body.append(("h5p", value, BLOCK_ID))
     module.save_revision().publish()
+    # The block's heading is a new segment: translate it, or the other versions show it in Ukrainian.
+    others = {language: {TITLE[uk.language_code]: title} for language, title in TITLE.items()}
+    others.pop(uk.language_code)
+    translate_strings(module, others)
     resync_translations(module)

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from courses.models import CoursePage, ModulePage
 from elearn.demo.courses import resync_translations
-from quizzes.demo_content import COURSE_TEST, MODULE_QUIZZES, TITLES
+from quizzes.demo_content import FINAL_TEST, MODULE_QUIZZES, PRE_TEST, TITLES
 from quizzes.models import Attempt, Choice, Question, Quiz
 from quizzes.services import attempt_start, attempt_submit
 
@@ -60,7 +60,7 @@ def load(course: CoursePage) -> None:
 
     pre = build_quiz(
         TITLES["pre_test"],
-        COURSE_TEST,
+        PRE_TEST,
         kind=Quiz.Kind.PRE_TEST,
         pass_mark=0,
         layout=Quiz.Layout.ALL_ON_ONE_PAGE,
@@ -68,7 +68,7 @@ def load(course: CoursePage) -> None:
     )
     final = build_quiz(
         TITLES["final"],
-        COURSE_TEST,
+        FINAL_TEST,
         kind=Quiz.Kind.FINAL,
         pass_mark=75,
         layout=Quiz.Layout.ALL_ON_ONE_PAGE,
@@ -82,7 +82,7 @@ def load(course: CoursePage) -> None:
 
     trainee = User.objects.filter(nickname="trainee-demo").first()
     if trainee and not Attempt.objects.filter(user=trainee).exists():
-        answer_quiz(trainee, pre, right=4)  # before the course: half right
+        answer_quiz(trainee, pre, right=5)  # before the course: about half right
         hiv = ModulePage.objects.get(slug="hiv", locale=Locale.objects.get(language_code="uk"))
         hiv_quiz = next(block.value["quiz"] for block in hiv.body if block.block_type == "quiz")
         answer_quiz(trainee, hiv_quiz, right=2, module=hiv)  # a first try that did not pass

@@ -82,7 +82,7 @@ def test_an_administrator_previews_a_draft_module_and_a_live_course_in_the_page_
     module = draft_module["uk"]
     preview = open_preview_panel(page, module)
     expect(preview.get_by_role("heading", level=1)).to_have_text(DRAFT_TITLE["uk"])
-    expect(preview.get_by_text("Модуль 5 з 5")).to_be_visible()  # after the demo's four
+    expect(preview.get_by_text("Модуль 7 з 7")).to_be_visible()  # after the demo's six
     expect(preview.get_by_text("PrEP: головне.")).to_be_visible()
     expect(preview.locator("html")).to_have_attribute("lang", "uk")
 
@@ -107,7 +107,7 @@ def test_an_administrator_previews_russian_translations_from_the_translation_edi
 
     tab = open_translation_preview(page, draft_module["ru"])
     expect(tab.get_by_role("heading", level=1)).to_have_text(DRAFT_TITLE["ru"])
-    expect(tab.get_by_text("Модуль 5 из 5")).to_be_visible()
+    expect(tab.get_by_text("Модуль 7 из 7")).to_be_visible()
     expect(tab.locator("html")).to_have_attribute("lang", "ru")
     tab.close()
 

@@ -6,6 +6,7 @@ from elearn.demo import accounts as accounts_demo
 from elearn.demo import certificates as certificates_demo
 from elearn.demo import courses as courses_demo
 from elearn.demo import h5p as h5p_demo
+from elearn.demo import local_help as local_help_demo
 from elearn.demo import pages as pages_demo
 from elearn.demo import quizzes as quizzes_demo
 from elearn.demo import two_factor as two_factor_demo
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             two_factor_demo.load()
             home = pages_demo.load()
             course = courses_demo.load(home)
+            local_help_demo.load()
             h5p_demo.load(course)
             quizzes_demo.load(course)
             certificates_demo.load(course)
