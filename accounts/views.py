@@ -15,11 +15,20 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
-from .forms import NICKNAME_TAKEN, NicknameLoginForm, SignUpForm, TraineePasswordChangeForm
-from .services import trainee_register
+from .forms import (
+    NICKNAME_TAKEN,
+    NicknameLoginForm,
+    ProfileForm,
+    SignUpForm,
+    TraineePasswordChangeForm,
+    asked_questions,
+)
+from .services import trainee_profile_update, trainee_register
 from .signup_throttle import signup_allowed, signup_failed, signup_succeeded
 
 TOO_MANY_TRIES = _lazy("Too many tries. Please try again later.")
+# A new trainee goes from sign-up (and the optional questions) to their course.
+JUST_SIGNED_UP = "just_signed_up"
 
 
 @require_http_methods(["GET", "POST"])
@@ -37,12 +46,7 @@ def signup(request):
         data = form.cleaned_data
         try:
             user = trainee_register(
-                group=data["join_code"],
-                nickname=data["nickname"],
-                password=data["password1"],
-                age_band=data["age_band"],
-                gender=data["gender"],
-                work_setting=data["work_setting"],
+                group=data["join_code"], nickname=data["nickname"], password=data["password1"]
             )
         except IntegrityError:  # the same nickname taken a moment ago
             form.add_error("nickname", NICKNAME_TAKEN)
@@ -53,14 +57,40 @@ def signup(request):
                 request,
                 _("Welcome! You have joined the group “%(group)s”.") % {"group": user.training_group},
             )
-            return redirect("accounts:account")
+            # The optional questions come now that the organisation (which chooses them) is known.
+            if asked_questions(user):
+                request.session[JUST_SIGNED_UP] = True  # the profile then leads on to learning
+                return redirect("accounts:profile")
+            return redirect(settings.SIGNUP_REDIRECT_URL)
     signup_failed(request, code_works=form.group is not None)
     return render(request, "accounts/signup.html", {"form": form})
 
 
 @login_required
 def account(request):
-    return render(request, "accounts/account.html", {"member": request.user})
+    member = request.user
+    answers = [
+        (ProfileForm(member).fields[name].label, getattr(member, f"get_{name}_display")())
+        for name in asked_questions(member)
+    ]
+    return render(request, "accounts/account.html", {"member": member, "answers": answers})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """The optional questions the trainee's organisation asks: right after sign-up, and
+    from the account page to change or remove an answer."""
+    if not asked_questions(request.user):
+        return redirect("accounts:account")
+    form = ProfileForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        trainee_profile_update(trainee=request.user, answers=form.cleaned_data)
+        messages.success(request, _("Your answers have been saved."))
+        if request.session.pop(JUST_SIGNED_UP, False):
+            return redirect(settings.SIGNUP_REDIRECT_URL)
+        return redirect("accounts:account")
+    return render(request, "accounts/profile.html", {"form": form})
 
 
 class SignInView(auth_views.LoginView):
@@ -85,7 +115,13 @@ class ForgetsCsrfCookie:
 
 
 class SignOutView(ForgetsCsrfCookie, auth_views.LogoutView):
-    """Ends the session (Django deletes its cookie) and the CSRF cookie."""
+    """Ends the session (Django deletes its cookie) and the CSRF cookie, and removes what
+    the site kept on the phone: the reading copy's worker and caches (elearn/offline/)."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"storage"'
+        return response
 
     def get_success_url(self):
         return f"/{get_language()}/"

@@ -24,5 +24,7 @@ def open_module(view):
 
 urlpatterns = [
     path("", views.my_learning, name="my_learning"),
+    path("start/", views.start, name="start"),
     path("modules/<int:page_id>/finish/", open_module(views.module_finish), name="module_finish"),
+    path("country/", views.reader_country, name="reader_country"),
 ]

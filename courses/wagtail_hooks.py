@@ -4,7 +4,9 @@ from wagtail.admin.ui.components import Component
 
 from common.content_access import refusal
 
-from .access import may_open
+from . import local_help_admin, translation_publish  # noqa: F401 (they register admin views and hooks)
+from .access import may_open_cached
+from .media_access import may_download
 from .models import CoursePage, ModulePage
 from .selectors import translations_to_publish
 
@@ -13,7 +15,7 @@ from .selectors import translations_to_publish
 def private_pages_are_not_found(page, request, serve_args, serve_kwargs):
     """A restricted page the visitor may not see is a 404, not a login prompt: its address
     should not even tell that it exists."""
-    for restriction in page.get_view_restrictions():
+    for restriction in page.get_view_restrictions():  # from the route cache (courses/serving.py)
         if not restriction.accept_request(request):
             raise Http404
 
@@ -22,7 +24,16 @@ def private_pages_are_not_found(page, request, serve_args, serve_kwargs):
 def courses_for_some_organisations_are_closed_to_others(page, request, serve_args, serve_kwargs):
     """A course limited to organisations, and its modules, open only to their people and
     admins (courses/access.py); before the page records anything (ModulePage.serve)."""
-    if isinstance(page, CoursePage | ModulePage) and not may_open(request.user, page):
+    if isinstance(page, CoursePage | ModulePage) and not may_open_cached(request.user, page):
+        return refusal(request)
+    return None
+
+
+@hooks.register("before_serve_document")
+def documents_of_closed_courses_are_closed(document, request):
+    """A document used only in courses closed to the visitor: log-in page or 404, as the
+    course's own pages answer (courses/media_access.py)."""
+    if not may_download(request.user, document):
         return refusal(request)
     return None
 

@@ -2,6 +2,12 @@
 do (the views are in accounts/admin_history_views.py and accounts/user_admin_guard.py; Wagtail's
 reports are replaced by URL in accounts/admin_urls.py)."""
 
+import calendar
+
+from django.templatetags.static import static
+from django.utils.dates import MONTHS_ALT
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
@@ -26,3 +32,19 @@ def scope_reviews_awaiting(request, panels):
 # After Wagtail's own user bulk actions (order 0), so that these (admins only) replace them.
 for action in USER_BULK_ACTIONS:
     hooks.register("register_bulk_action", action, order=1)
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_words():
+    """What elearn/static/js/admin-language.js puts in place of the translation editor's
+    English, in the admin's language (month names as dates say them: "1 грудня 2026")."""
+    words = {
+        "moreActions": gettext("More actions"),
+        "heading": gettext("Translation from %(source)s into %(target)s"),
+        "months": {
+            english: str(MONTHS_ALT[number]) for number, english in enumerate(calendar.month_name) if number
+        },
+    }
+    return json_script(words, "admin-language-words") + format_html(
+        '<script src="{}" defer></script>', static("js/admin-language.js")
+    )

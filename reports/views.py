@@ -12,11 +12,11 @@ from accounts.models import Organisation
 from common import exports
 from common.exports import Section
 
+from .cells import protected_cells
 from .charts import bar_chart
 from .data import report_data
-from .indicators import ALL, headline, months_shown, protected_counts
+from .indicators import headline, module_completions_shown, months_shown
 from .scope import ReportFilterForm, scope_for
-from .suppression import is_small
 from .training_report import report_header, trainee_columns, trainee_rows, training_report
 
 # A list that names trainees is never narrowed by who they are: filtering it by gender,
@@ -31,7 +31,7 @@ def _read(request, *, names_trainees=False):
     if names_trainees:
         for name in DEMOGRAPHIC_FILTERS:
             query.pop(name, None)
-    form = ReportFilterForm(query or None, user=request.user)
+    form = ReportFilterForm(query or None, user=request.user, one_filter=not names_trainees)
     if query and not form.is_valid():
         return form, None
     scope = scope_for(request.user, form.cleaned_data if form.is_bound else {})
@@ -41,15 +41,11 @@ def _read(request, *, names_trainees=False):
 
 
 def _organisation_name(data):
-    if not data.scope.organisation_id:
+    organisation_id = data.scope.organisation_id or data.scope.organisation_filter
+    if not organisation_id:
         return ""
-    organisation = Organisation.objects.filter(pk=data.scope.organisation_id).first()
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
     return str(organisation) if organisation else ""
-
-
-def _shown(count):
-    """A chart's bar: None (drawn empty, labelled "<5") for a small count."""
-    return None if is_small(count) else count
 
 
 @refusals_as_403
@@ -65,22 +61,23 @@ def dashboard(request):
         "trainee_query": trainee_query.urlencode(),
     }
     if data is not None:
-        # The totals as the report's tables show them (suppressed with them).
-        people = {column: cells[ALL] for column, cells in protected_counts(data).items()}
-        funnel = [(_("Enrolled"), people["enrolled"])]
+        # Every bar as the report's tables show it (suppressed with them).
+        cells = protected_cells(data)
+        completions = module_completions_shown(data)
+        funnel = [(_("Enrolled"), cells.shown("enrolled"))]
         for module in data.modules:
-            funnel.append((module.title, _shown(data.module_completions[module.translation_key])))
+            funnel.append((module.title, completions[module.translation_key]))
         funnel += [
-            (_("Completed the course"), people["completed"]),
-            (_("Certified"), people["certified"]),
+            (_("Completed the course"), cells.shown("completed")),
+            (_("Certified"), cells.shown("certified")),
         ]
         # Months and the period total are one table: suppressed together, with every
         # other table that adds up to the same total.
         months = months_shown(data)
         context.update(
             headline=headline(data),
-            funnel=bar_chart(_("From enrolment to certificate"), funnel),
-            months=bar_chart(_("Certificates per month"), months) if months else None,
+            funnel=bar_chart(_("From enrolment to certificate"), funnel, (_("Step"), _("Trainees"))),
+            months=bar_chart(_("Certificates per month"), months, (_("Month"), _("Certified"))),
             sections=training_report(data),
         )
     return TemplateResponse(request, "reports/dashboard.html", context)

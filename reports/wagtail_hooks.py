@@ -25,8 +25,9 @@ def register_report_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
+    # Not "Reports": Wagtail's own menu of page reports is called that too.
     return MenuItemFor(
-        gettext_lazy("Reports"),
+        gettext_lazy("Training statistics"),
         reverse("reports:dashboard"),
         icon_name="table",
         order=270,

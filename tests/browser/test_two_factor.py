@@ -52,7 +52,7 @@ def test_a_coordinator_signs_in_with_the_code_from_their_app(visit, demo):
     page.get_by_role("button", name="Продовжити").click()
 
     page.wait_for_url("**/admin/reports/")  # where they were going
-    expect(page.locator("svg[role=img]").first).to_be_visible()
+    expect(page.locator("figure.report-chart svg").first).to_be_visible()
 
 
 def test_an_administrator_without_a_second_step_sets_one_up_before_the_admin_opens(visit, demo):
