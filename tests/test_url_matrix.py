@@ -12,7 +12,7 @@ from accounts.models import TrainingGroup, User
 from certificates.models import Certificate
 from courses.models import CoursePage, ModulePage
 from elearn.demo.h5p import BLOCK_ID
-from h5p.assets import asset_token
+from h5p.assets import asset_token, library_digest
 from h5p.player import play_token
 from quizzes.models import Attempt
 
@@ -42,11 +42,15 @@ def matrix(demo):
     """pattern name -> (URL to request with GET, {role: expected answer})."""
     uk_course = CoursePage.objects.get(locale__language_code="uk")
     module = ModulePage.objects.get(slug="condoms-and-negotiation", locale__language_code="uk")
-    attempt = Attempt.objects.filter(user__nickname="trainee-demo", finished_at__isnull=False).first()
+    # A module test's attempt: its feedback pages show (a pre-test's never do).
+    finished = Attempt.objects.filter(user__nickname="trainee-demo", finished_at__isnull=False)
+    attempt = finished.filter(module_key__isnull=False).order_by("pk").first()
     question = attempt.answers.first().question_id
     certificate = Certificate.objects.get(user__nickname="trainee-demo")
     content = next(b.value["packages"][0] for b in module.body if b.block_type == "h5p")
     token = asset_token(content)
+    library = content.libraries.first()
+    digest = library_digest(library)
     trainer = User.objects.get(nickname="trainer-lviv")
     own_attempt = {"trainee_a": 200}
     only_a = {**signed_in(404), **own_attempt}
@@ -61,6 +65,8 @@ def matrix(demo):
             everyone(404),
         ),
         "h5p_asset": (f"/h5p/assets/{token}/h5p.json", everyone(200)),
+        # Library code at its lasting address: site-wide, the same for everyone.
+        "h5p_library_file": (f"/h5p/assets/lib/{library}/{digest}/library.json", everyone(200)),
         "h5p_play": (f"/h5p/play/{play_token(content, module.pk)}/", everyone(200)),
         "accounts:account": ("/uk/accounts/", signed_in(200)),
         "accounts:signup": ("/uk/accounts/signup/", signed_in(302, anonymous=200)),
@@ -68,6 +74,11 @@ def matrix(demo):
         "accounts:logout": ("/uk/accounts/logout/", everyone(405)),
         "admin_logout": ("/admin/logout/", everyone(405)),
         "accounts:password_change": ("/uk/accounts/password/", signed_in(200)),
+        # The optional questions: trainees only (both demo organisations ask some).
+        "accounts:profile": (
+            "/uk/accounts/about-you/",
+            {**signed_in(302), "trainee_a": 200, "trainee_b": 200},
+        ),
         "privacy:my_data": ("/uk/accounts/my-data.json", signed_in(200)),
         "privacy:my_data_page": ("/uk/accounts/my-data.html", signed_in(200)),
         "privacy:delete": (
@@ -75,6 +86,10 @@ def matrix(demo):
             {**signed_in(200), "trainer": 404, "coordinator_a": 404, "coordinator_b": 404, "admin": 404},
         ),
         "courses:my_learning": ("/uk/learning/", signed_in(200)),
+        # After sign-up: on to the trainee's course (or "My learning").
+        "courses:start": ("/uk/learning/start/", signed_in(302)),
+        # An anonymous reader's country for the law and help sections: POST only.
+        "courses:reader_country": ("/uk/learning/country/", everyone(405)),
         "courses:module_finish": (f"/uk/learning/modules/{module.pk}/finish/", signed_in(405)),
         "quizzes:detail": (f"/uk/tests/{uk_course.final_test_id}/", everyone(200)),  # read like a module
         "quizzes:start": (f"/uk/tests/{uk_course.final_test_id}/start/", signed_in(405)),
@@ -120,9 +135,30 @@ def matrix(demo):
             f"/admin/trainees/{certificate.user_id}/unlock/",
             {**staff_only(["trainer", "coordinator_a", "admin"], answer=405), "coordinator_b": 404},
         ),
+        # Their one organisation's questions: coordinators straight to it, admins a list.
+        "accounts_questions:list": (
+            "/admin/questions-for-trainees/",
+            {**staff_only(["admin"]), "coordinator_a": 302, "coordinator_b": 302},
+        ),
+        "accounts_questions:edit": (
+            f"/admin/questions-for-trainees/{trainer.organisation_id}/",
+            {**staff_only(["coordinator_a", "admin"]), "coordinator_b": 404},
+        ),
         "h5p_admin:library": (
             "/admin/interactive/",
             staff_only(["trainer", "coordinator_a", "coordinator_b", "admin"]),
+        ),
+        # One package's page: its organisation's staff and admins (the demo's packages were
+        # uploaded on the server: admins only). The library registry: admins only.
+        "h5p_admin:package": (f"/admin/interactive/{content.pk}/", staff_only(["admin"])),
+        "h5p_admin:registry": ("/admin/interactive/libraries/", staff_only(["admin"])),
+        "h5p_admin:install": (  # POST only
+            f"/admin/interactive/libraries/{library.pk}/install/",
+            staff_only(editors, answer=405),
+        ),
+        "h5p_admin:refuse": (  # POST only
+            f"/admin/interactive/libraries/{library.pk}/refuse/",
+            staff_only(editors, answer=405),
         ),
         "h5p_chooser:choose": (
             "/admin/h5p_chooser/",
@@ -163,6 +199,7 @@ OWN_ADMIN_NAMESPACES = {
     "reports",
     "certificates_admin",
     "accounts_admin",
+    "accounts_questions",
     "h5p_admin",
     "h5p_chooser",
     "two_factor",

@@ -148,7 +148,7 @@ def test_staff_without_an_organisation_get_no_reports_and_are_told_why(client, d
     response = client.get("/admin/reports/trainees.csv")
 
     assert not may(lost, SEE_REPORTS) and not may(lost, SEE_TRAINEES)
-    assert str(refusal(lost, SEE_REPORTS)).startswith("Ваш обліковий запис ще не пов’язаний з організацією")
+    assert str(refusal(lost, SEE_REPORTS)).startswith("Ваш обліковий запис ще не пов'язаний з організацією")
     assert response.status_code == 403
 
 
