@@ -14,11 +14,15 @@ differ: a course is closed to someone when any of its versions leaves them out."
 from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from accounts.access import sees_every_organisation
+from common import page_cache
+from common.content_access import QuizLock
 
-from .models import CoursePage, ModulePage
+from .completion import final_test_open
+from .models import CourseCompletion, CoursePage, ModulePage, ModuleProgress
 
 
 def closed_courses(user) -> QuerySet[CoursePage]:
@@ -56,6 +60,29 @@ def may_open(user, page: Page) -> bool:
     return not containing.filter(translation_key__in=_closed_keys(user)).exists()
 
 
+def _course_limits() -> tuple[list, list]:
+    """Every course page (any language, live or not) as (tree path, translation key), and
+    each limited version's (translation key, organisations' ids)."""
+    courses = list(CoursePage.objects.values_list("path", "translation_key"))
+    named = CoursePage.organisations.through.objects.values_list(
+        "coursepage__translation_key", "coursepage_id", "organisation_id"
+    )
+    versions = {}
+    for key, page_id, organisation_id in named:
+        versions.setdefault((key, page_id), set()).add(organisation_id)
+    return courses, [(key, frozenset(ids)) for (key, _page_id), ids in versions.items()]
+
+
+def may_open_cached(user, page: Page) -> bool:
+    """may_open, with the courses' limits read from the content cache: no query."""
+    if sees_every_organisation(user):
+        return True
+    courses, limits = page_cache.get_or_build(_course_limits, "course-limits")
+    organisation_id = user.organisation_id if user.is_authenticated else None
+    closed = {key for key, ids in limits if organisation_id not in ids}
+    return not any(page.path.startswith(path) and key in closed for path, key in courses)
+
+
 def _under(paths) -> Q:
     """Pages inside any of the pages at these tree paths."""
     inside = Q(pk__in=[])
@@ -64,9 +91,15 @@ def _under(paths) -> Q:
     return inside
 
 
+def _closed_versions(user) -> QuerySet[CoursePage]:
+    """Every language version of the courses closed to `user`: a version not yet synced
+    (organisations still empty) holds the same modules, tests and documents."""
+    return CoursePage.objects.filter(translation_key__in=_closed_keys(user))
+
+
 def modules_open_to(user, modules: QuerySet) -> QuerySet:
-    """`modules` without the ones in courses `user` may not take."""
-    paths = list(closed_courses(user).values_list("path", flat=True))
+    """`modules` without the ones in courses `user` may not take, in any language."""
+    paths = list(_closed_versions(user).values_list("path", flat=True))
     return modules.exclude(_under(paths)) if paths else modules
 
 
@@ -81,7 +114,7 @@ def may_take_quiz(user, quiz_id: int, *, module_key: UUID | None = None) -> bool
     them, or when it belongs (as a module's test, a pre-test or a final test) only to
     courses closed to them. A test shared with a course they may take stays open, and so
     does a test that belongs to no course."""
-    closed = list(closed_courses(user).only("path", "translation_key", "pre_test_id", "final_test_id"))
+    closed = list(_closed_versions(user).only("path", "translation_key", "pre_test_id", "final_test_id"))
     if not closed:
         return True  # the usual case, in one query
     in_closed = _under(course.path for course in closed)
@@ -95,6 +128,33 @@ def may_take_quiz(user, quiz_id: int, *, module_key: UUID | None = None) -> bool
     return _holds_quiz(open_courses.only("pre_test_id", "final_test_id"), open_modules, quiz_id)
 
 
+def final_test_lock(user, quiz_id: int) -> QuizLock | None:
+    """Why `user` cannot start this test yet: it is the final test of courses they may
+    take, and none of them has every module complete for them. The modules left are
+    those of the course in the visitor's language."""
+    if not user.is_authenticated:
+        return None  # the test's page asks them to log in
+    holding = CoursePage.objects.live().filter(final_test_id=quiz_id).select_related("locale")
+    courses = list(courses_open_to(user, holding))
+    if not courses:
+        return None
+    completed = set(CourseCompletion.objects.filter(user=user).values_list("course_key", flat=True))
+    progress = ModuleProgress.objects.filter(user=user, completed_at__isnull=False)
+    done = set(progress.values_list("module_key", flat=True))
+    courses.sort(key=lambda course: course.locale.language_code != get_language())
+    left = None
+    for course in courses:
+        modules = list(course.modules())
+        keys = [module.translation_key for module in modules]
+        if final_test_open(
+            course_completed=course.translation_key in completed, module_keys=keys, completed_module_keys=done
+        ):
+            return None
+        if left is None:
+            left = tuple((m.title, m.url) for m in modules if m.translation_key not in done)
+    return QuizLock(modules_left=left)
+
+
 class CourseContentRule:
     """The answers common.content_access gives the apps below courses (quizzes, h5p)."""
 
@@ -104,6 +164,9 @@ class CourseContentRule:
 
     def may_take_quiz(self, user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
         return may_take_quiz(user, quiz_id, module_key=module_key)
+
+    def quiz_lock(self, user, quiz_id: int) -> QuizLock | None:
+        return final_test_lock(user, quiz_id)
 
 
 RULE = CourseContentRule()

@@ -16,6 +16,7 @@ from common.languages import current_language, language_name
 from courses.models import CourseCompletion, CoursePage, ModulePage, ModuleProgress
 from h5p.models import ActivityState, ActivityStatement
 from quizzes.models import Attempt
+from quizzes.selectors import answer_key_shown
 
 
 @dataclass(frozen=True)
@@ -105,16 +106,24 @@ def _module_keys(user) -> set:
 
 def _account(user) -> list[Field]:
     not_given = _("Not given")
-    return [
+    fields = [
         Field(_("Nickname"), user.nickname),
         Field(_("Organisation"), str(user.organisation) if user.organisation else None),
         Field(_("Training group"), str(user.training_group) if user.training_group else None),
         Field(_("Joined"), _when(user.date_joined)),
         Field(_("Last logged in"), _when(user.last_login)),
-        Field(_("Age"), user.get_age_band_display() or not_given),
-        Field(_("Gender"), user.get_gender_display() or not_given),
-        Field(_("Where you mostly work"), user.get_work_setting_display() or not_given),
     ]
+    # The optional questions the organisation asks, and any answer still stored.
+    asked = user.organisation.asked_questions() if user.organisation else []
+    questions = {
+        "age_band": (_("Age"), user.get_age_band_display()),
+        "gender": (_("Gender"), user.get_gender_display()),
+        "work_setting": (_("Where you mostly work"), user.get_work_setting_display()),
+    }
+    for name, (label, answer) in questions.items():
+        if answer or name in asked:
+            fields.append(Field(label, answer or not_given))
+    return fields
 
 
 def _progress(user, modules) -> list[list[Field]]:
@@ -160,8 +169,11 @@ def _attempts(user, language) -> list[list[Field]]:
         )
         .order_by("started_at")
     )
-    records = []
+    records, key_shown = [], {}  # quiz id -> whether its answer key may be shown
     for attempt in attempts:
+        if attempt.quiz_id not in key_shown:
+            key_shown[attempt.quiz_id] = answer_key_shown(user=user, quiz=attempt.quiz)
+        shown = key_shown[attempt.quiz_id]
         records.append(
             [
                 Field(_("Test"), _text(attempt.quiz, "title", language)),
@@ -170,7 +182,7 @@ def _attempts(user, language) -> list[list[Field]]:
                 Field(_("Finished"), _when(attempt.finished_at)),
                 Field(_("Score, %"), attempt.percent),
                 Field(_("Passed"), _yes_no(attempt.passed)),
-                Field(_("Questions"), items=[_answer(answer, language) for answer in _in_order(attempt)]),
+                Field(_("Questions"), items=[_answer(item, language, shown) for item in _in_order(attempt)]),
             ]
         )
     return records
@@ -180,7 +192,9 @@ def _in_order(attempt):
     return sorted(attempt.answers.all(), key=lambda answer: (answer.question.order, answer.question.pk))
 
 
-def _answer(answer, language) -> list[Field]:
+def _answer(answer, language, key_shown) -> list[Field]:
+    """The trainee's answer; the right one and the result only where the test's answer-key
+    policy shows them (a failed final test's key would otherwise leak here)."""
     choices = list(answer.question.choices.all())
     chosen = {int(pk) for pk in answer.choice_ids if str(pk).isdigit()}
     correct = {choice.pk for choice in choices if choice.is_correct}
@@ -196,12 +210,13 @@ def _answer(answer, language) -> list[Field]:
     def texts(ids):
         return "; ".join(_text(choice, "text", language) for choice in choices if choice.pk in ids)
 
-    return [
+    fields = [
         Field(_("Question"), _text(answer.question, "text", language)),
         Field(_("Your answer"), texts(chosen) or None),
-        Field(_("Right answer"), texts(correct) or None),
-        Field(_("Result"), result),
     ]
+    if key_shown:
+        fields += [Field(_("Right answer"), texts(correct) or None), Field(_("Result"), result)]
+    return fields
 
 
 def _block_title(module, block_id) -> str | None:

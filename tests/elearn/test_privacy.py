@@ -214,3 +214,27 @@ def test_no_one_can_sign_up_with_a_placeholders_nickname(client, group):
     response = client.post("/uk/accounts/signup/", data | {"nickname": ERASED_PREFIX + "0123abcd"})
 
     assert response.status_code == 200 and not User.objects.exists()
+
+
+def test_the_data_file_lists_only_the_questions_asked_or_answered(client, trainee):
+    """An organisation that does not ask gender identity: the trainee's file does not
+    show an empty "Gender" line (as if it had been asked); an answer still stored shows."""
+    organisation = trainee.organisation
+    organisation.asks_gender = False
+    organisation.save()
+    trainee.gender = ""
+    trainee.save()
+    client.force_login(trainee)
+
+    labels = set(account_fields(client))
+    assert "Вік" in labels and "Гендер" not in labels
+
+    trainee.gender = "woman"
+    trainee.save()
+    labels = set(account_fields(client))
+    assert "Гендер" in labels
+
+
+def account_fields(client):
+    """The first section of the trainee's data file: their account."""
+    return json.loads(client.get("/uk/accounts/my-data.json").content)["Ваш обліковий запис"][0]
