@@ -21,6 +21,25 @@ def demo_database_url() -> str:
     return f"sqlite:///{tempfile.mkdtemp(prefix='elearn-bench-')}/bench.sqlite3"
 
 
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+
+
+@contextmanager
+def temporary_postgres(server=POSTGRES_SERVER):
+    """A fresh PostgreSQL database on `server` (trust authentication) for the block's
+    length, dropped afterwards; yields its DATABASE_URL."""
+    import psycopg
+
+    name = f"elearn_bench_{os.getpid()}_{int(time.time())}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def manage(*args, env):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 

@@ -1,9 +1,10 @@
 """Requests per second for a module page under gunicorn (2 workers, loopback), anonymous and
 signed in, against a bare Django view returning the same bytes, in the same run.
 
-Run: .venv/bin/python bench/throughput.py [--seconds 10] [--clients 8]
-Uses DATABASE_URL if set (e.g. PostgreSQL), else a fresh SQLite file. Traffic goes only to
-127.0.0.1, and every loop stops after --seconds."""
+Run: .venv/bin/python bench/throughput.py [--seconds 10] [--clients 8] [--databases sqlite,postgresql]
+Each database in turn: a fresh SQLite file, and a temporary PostgreSQL database on
+127.0.0.1:5432 (user postgres, trust), dropped afterwards. Traffic goes only to 127.0.0.1,
+and every loop stops after --seconds."""
 
 import argparse
 import http.client
@@ -15,13 +16,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import gunicorn, manage, prepare, production_env  # noqa: E402
+from bench._setup import gunicorn, manage, prepare, production_env, temporary_postgres  # noqa: E402
 
 MODULE = "/uk/courses/peer-educator-basic-course/hiv/"
+ACCEPT_ENCODING = "gzip, deflate, br"  # what Chromium sends; every scenario gets it
 
 
 def request(port, method, path, headers=None, body=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)  # a busy machine
     connection.request(method, path, body=body, headers=headers or {})
     response = connection.getresponse()
     data = response.read()
@@ -71,19 +73,17 @@ def load(port, path, headers, seconds, clients):
     return sum(counts) / seconds, sum(errors)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--clients", type=int, default=8)
-    args = parser.parse_args()
-
+def run(database_url, args) -> tuple[dict, int, int]:
+    """The three scenarios against one database: {name: (req/s, errors)}, page bytes as
+    generated and as sent."""
     workdir = Path(tempfile.mkdtemp(prefix="elearn-throughput-"))
-    env = production_env(BENCH_BARE_BODY=str(workdir / "bare.html"))
+    env = production_env(DATABASE_URL=database_url, BENCH_BARE_BODY=str(workdir / "bare.html"))
     prepare({**env, "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"})
     manage("collectstatic", "--noinput", env=env)
 
     with gunicorn(env) as port:
         _, page = request(port, "GET", MODULE)
+        _, sent = request(port, "GET", MODULE, {"Accept-Encoding": ACCEPT_ENCODING})
         (workdir / "bare.html").write_bytes(page)
         cookie = sign_in(port)
         scenarios = [
@@ -93,17 +93,34 @@ def main():
         ]
         results = {}
         for name, path, headers in scenarios:
+            headers = {**headers, "Accept-Encoding": ACCEPT_ENCODING}
             load(port, path, headers, 1, args.clients)  # warm up
             results[name] = load(port, path, headers, args.seconds, args.clients)
+    return results, len(page), len(sent)
 
-    bare_rps = results[scenarios[0][0]][0]
-    engine = env["DATABASE_URL"].split(":", 1)[0]
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--databases", default="sqlite,postgresql", help="sqlite, postgresql")
+    args = parser.parse_args()
+
     print(
         f"gunicorn 2 workers, {args.clients} clients, {args.seconds:.0f} s each, "
-        f"database {engine}, {len(page)} B page"
+        f"Accept-Encoding: {ACCEPT_ENCODING}, {MODULE}"
     )
-    for name, (rps, errors) in results.items():
-        print(f"{name:32} {rps:8.1f} req/s  ratio {rps / bare_rps:5.2f}  errors {errors}")
+    for database in args.databases.split(","):
+        if database == "postgresql":
+            with temporary_postgres() as url:
+                results, size, sent = run(url, args)
+        else:
+            sqlite = f"sqlite:///{tempfile.mkdtemp(prefix='elearn-bench-')}/bench.sqlite3"
+            results, size, sent = run(sqlite, args)
+        bare_rps = results["bare Django view, same bytes"][0]
+        print(f"database {database}: page {size} B, {sent} B on the wire")
+        for name, (rps, errors) in results.items():
+            print(f"  {name:32} {rps:8.1f} req/s  ratio {rps / bare_rps:5.2f}  errors {errors}")
 
 
 if __name__ == "__main__":

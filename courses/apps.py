@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from common import content_access
+from common import content_access, next_steps
 
 
 class CoursesConfig(AppConfig):
@@ -12,6 +12,9 @@ class CoursesConfig(AppConfig):
     def ready(self):
         # quizzes and h5p sit below courses: they ask common.content_access, which answers
         # with the courses' rule for organisations (courses/access.py).
-        from . import access
+        from . import access, page_cache_signals  # noqa: F401  (connects its receivers)
+        from . import next_steps as course_next_steps
 
         content_access.answer_with(access.RULE)
+        # A test's result page (quizzes) asks what comes next: a module, the final test.
+        next_steps.answer_with(course_next_steps.after_test)

@@ -4,16 +4,22 @@ Pages say how content is shown and where it may sit in the tree. Progress is sto
 trainee and module `translation_key`, so it is the same in Ukrainian and Russian."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from common import page_cache
 from h5p.blocks import content_for_language
+from h5p.selectors import module_h5p_progress
+from quizzes.selectors import module_quiz_standings
 
 from .blocks import ModuleBodyBlock, media_bytes
+from .durations import duration_label
 
 
 class CourseIndexPage(Page):
@@ -89,12 +95,18 @@ class CoursePage(Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().public().order_by("path")
 
+    def duration(self) -> str:
+        """About how long the course takes: its live modules' minutes added up."""
+        minutes = self.modules().aggregate(total=Sum("estimated_minutes"))["total"] or 0
+        return duration_label(minutes)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.modules())
         completed = course_completed(request.user, self)
         statuses = module_statuses(request.user, modules, course_completed=completed)
         context["modules"] = [(module, statuses[module.translation_key]) for module in modules]
+        context["duration"] = duration_label(sum(module.estimated_minutes for module in modules))
         context["course_completed"] = completed
         context["progress_percent"] = 100 if completed else course_percent(statuses.values())
         return context
@@ -144,37 +156,81 @@ class ModulePage(Page):
     def required_activities(self) -> list:
         """What a trainee must pass or complete to finish this module. A module without
         any is finished with a button."""
+        known = getattr(self, "_required_activities", None)  # from the content cache
+        if known is not None:
+            return known
         return self.required_quiz_ids() + self.required_h5p_block_ids()
 
     def has_h5p(self) -> bool:
         return bool(self._raw_blocks("h5p"))
 
     def serve(self, request, *args, **kwargs):
-        # A GET records only that the trainee opened the module; completing it is the
-        # learning pipeline's business, on the events that can complete it.
+        # A GET records only that the trainee opened the module (at most every few minutes);
+        # completing it is the learning pipeline's business, on the events that can complete it.
         is_preview = getattr(request, "is_preview", False)
         if request.method == "GET" and request.user.is_authenticated and not is_preview:
             from .services import module_open  # services import this module
 
-            module_open(user=request.user, module=self)
+            reading = module_reading(request.user, self, self._surroundings(request)["course"])
+            module_open(user=request.user, module=self, last_opened_at=reading["last_opened_at"])
+            request.module_reading = reading
+            response = super().serve(request, *args, **kwargs)
+            response["X-Reading-Copy"] = "keep"  # the trainee's own page (elearn/offline/worker.js)
+            return response
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def _find_surroundings(self) -> dict:
         # A draft (or, in the add form's preview, a not yet saved) module is not among its
         # live siblings: preview it where it will stand once published.
         live = ModulePage.objects.sibling_of(self).live().public().exclude(pk=self.pk)
         siblings = sorted([*live, self], key=lambda module: module.path)
         position = siblings.index(self)
-        context["previous_module"] = siblings[position - 1] if position > 0 else None
-        context["next_module"] = siblings[position + 1] if position + 1 < len(siblings) else None
-        context["position"], context["module_count"] = position + 1, len(siblings)
-        context["course"] = course = self.get_parent()
-        completed = course_completed(request.user, course)
-        statuses = module_statuses(request.user, [self], course_completed=completed)
-        context["status"] = statuses[self.translation_key]
-        context["media_bytes"] = media_bytes(self.body)
+        return {
+            "previous_module": siblings[position - 1] if position > 0 else None,
+            "next_module": siblings[position + 1] if position + 1 < len(siblings) else None,
+            "position": position + 1,
+            "module_count": len(siblings),
+            "course": self.get_parent().specific,
+            "media_bytes": media_bytes(self.body),
+            "required_activities": self.required_activities(),
+        }
+
+    def _surroundings(self, request) -> dict:
+        """The course, the modules before and after, what media weigh: the same for everyone
+        until content changes, so kept in the content cache (not for a preview)."""
+        if getattr(request, "is_preview", False) or self.pk is None:
+            return self._find_surroundings()
+        if not hasattr(request, "_module_surroundings"):
+            request._module_surroundings = page_cache.get_or_build(
+                self._find_surroundings, "module-surroundings", self.pk, self.latest_revision_id
+            )
+        return request._module_surroundings
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self._surroundings(request))
+        self._required_activities = context["required_activities"]
+        user = request.user
+        reading = getattr(request, "module_reading", None)
+        if reading is None:
+            reading = module_reading(user, self, context["course"])
+        context["status"] = reading["status"]
+        if user.is_authenticated:
+            # The trainee's own parts of the blocks, each read once for the whole page.
+            quiz_ids = self.quiz_ids()
+            if quiz_ids:
+                context["quiz_standings"] = module_quiz_standings(user=user, quiz_ids=quiz_ids)
+            if self.has_h5p():
+                context["h5p_progress"] = module_h5p_progress(
+                    user=user, module_key=self.translation_key, content_ids=self._h5p_content_ids()
+                )
         return context
+
+    def _h5p_content_ids(self) -> list[int]:
+        items = [item for b in self._raw_blocks("h5p") for item in b["value"].get("packages") or []]
+        # A list block stores {"type": "item", "value": id, "id": ...} (older rows: the bare id).
+        ids = [item.get("value") if isinstance(item, dict) else item for item in items]
+        return [pk for pk in ids if pk]
 
 
 class ModuleProgress(models.Model):
@@ -246,6 +302,32 @@ def module_statuses(user, modules, *, course_completed=False) -> dict:
     if course_completed:
         statuses = {key: status if status == DONE else NEW for key, status in statuses.items()}
     return statuses
+
+
+def module_reading(user, module, course) -> dict:
+    """The trainee's status in the module and when they last opened it, in one query (none
+    for an anonymous visitor)."""
+    if not user.is_authenticated:
+        return {"status": NOT_STARTED, "last_opened_at": None}
+    progress = ModuleProgress.objects.filter(user=OuterRef("pk"), module_key=module.translation_key)
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            course_done=Exists(
+                CourseCompletion.objects.filter(user=OuterRef("pk"), course_key=course.translation_key)
+            ),
+            opened=Exists(progress),
+            completed_at=Subquery(progress.values("completed_at")[:1]),
+            last_opened_at=Subquery(progress.values("last_opened_at")[:1]),
+        )
+        .values("course_done", "opened", "completed_at", "last_opened_at")
+        .get()
+    )
+    status = DONE if row["completed_at"] else IN_PROGRESS if row["opened"] else NOT_STARTED
+    if row["course_done"] and status != DONE:
+        status = NEW
+    return {"status": status, "last_opened_at": row["last_opened_at"]}
 
 
 def course_percent(statuses) -> int:

@@ -5,6 +5,8 @@ What completes a module or a course is decided by the learning pipeline
 (certificates/pipeline.py) with the rules in courses/completion.py; these functions only
 record it."""
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,10 +21,24 @@ class ModuleNotFinishable(Exception):
     """The module has required activities; passing them completes it, not a button."""
 
 
-@transaction.atomic
-def module_open(*, user, module: ModulePage) -> ModuleProgress:
-    """The only write a module page's GET makes: when it was first and last opened."""
+# A module page's GET writes when the module was last opened at most this often: reading
+# writes nothing most of the time (the session slides the same way, elearn/sessions.py).
+OPEN_RECORD_EVERY = timedelta(minutes=5)
+UNKNOWN = object()
+
+
+def module_open(*, user, module: ModulePage, last_opened_at=UNKNOWN) -> ModuleProgress | None:
+    """The only write a module page's GET makes: when it was first and last opened. With
+    `last_opened_at` already read (None: never opened), nothing is written when it is recent."""
     now = timezone.now()
+    recent = last_opened_at not in (UNKNOWN, None) and now - last_opened_at < OPEN_RECORD_EVERY
+    if recent:
+        return None
+    return _module_open_record(user=user, module=module, now=now)
+
+
+@transaction.atomic
+def _module_open_record(*, user, module: ModulePage, now) -> ModuleProgress:
     try:
         with transaction.atomic():
             progress, created = ModuleProgress.objects.get_or_create(

@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_urls as scoped_admin_urls
 from accounts.views import AdminSignOutView
-from h5p.assets import asset
+from courses import serving as page_serving
+from h5p.assets import asset, library_file
 from h5p.player import play
 
 from . import privacy_views, views
+from .offline import views as offline_views
 
 privacy_urls = (
     [
@@ -24,6 +26,7 @@ privacy_urls = (
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),
+    path("reading.js", offline_views.worker, name="reading_worker"),
     # Organisation-scoped versions of some of Wagtail's own admin URLs, at the same
     # addresses: they must come first (accounts/admin_urls.py).
     path("admin/logout/", AdminSignOutView.as_view(), name="admin_logout"),  # and the CSRF cookie
@@ -31,6 +34,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Signed, cookie-less files for the sandboxed H5P player (no language prefix).
+    path("h5p/assets/lib/<str:folder>/<str:digest>/<path:path>", library_file, name="h5p_library_file"),
     path("h5p/assets/<str:token>/<path:path>", asset, name="h5p_asset"),
     path("h5p/play/<str:token>/", play, name="h5p_play"),
 ]
@@ -49,6 +53,8 @@ urlpatterns += i18n_patterns(
     path("tests/", include("quizzes.urls")),
     path("activities/", include("h5p.urls")),
     path("certificates/", include("certificates.urls")),
+    # Wagtail's page view, with routes and anonymous pages from the cache (courses/serving.py).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", page_serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -89,11 +89,12 @@ def _nothing_left_behind():
     the active language, and the cache (parler's translations, Wagtail's site paths), which
     would outlive the rows it describes once they are rolled back."""
     yield
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import translation
 
     translation.deactivate()
-    cache.clear()
+    for each in caches.all():  # and the rendered pages of common/page_cache.py
+        each.clear()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 environment (or a local `.env` file); see `.env.example` and docs/settings.md."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "elearn.compression.CompressionMiddleware",  # early: it sees the response last
     "elearn.middleware.permissions_policy",
     "elearn.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "elearn.csrf.NoReferrerCsrfViewMiddleware",  # Django's, for posts without a Referer
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # whether this session passed the second step
+    "accounts.shown_names.ViewerMiddleware",  # other organisations' staff shown unnamed
     "accounts.two_factor.middleware.SecondFactorMiddleware",  # staff: no admin without it
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -137,6 +140,22 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered public content (routes, module bodies, whole anonymous pages) is kept in each
+# process's memory under the site's content version; the version is shared by every
+# process (Redis, else a small file cache) and changes when content is published
+# (common/page_cache.py). Nothing in either cache names or describes a person.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+if REDIS_URL:
+    CACHES["content_version"] = {**CACHES["default"], "KEY_PREFIX": "content-version"}
+else:
+    CACHES["content_version"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("CONTENT_VERSION_DIR", os.path.join(tempfile.gettempdir(), "elearn-content-version")),
+    }
 
 # Accounts: a nickname and a password, nothing else required.
 AUTH_USER_MODEL = "accounts.User"
@@ -153,6 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:account"
+# A new trainee starts learning: their course (accounts may not name the courses app).
+SIGNUP_REDIRECT_URL = "courses:start"
 LOGOUT_REDIRECT_URL = "/"
 
 # A shared phone must not stay signed in: the session ends with the browser and after
@@ -282,7 +303,9 @@ H5P_MAX_FILES = int(env("H5P_MAX_FILES", "2000"))
 H5P_MAX_COMPRESSION_RATIO = int(env("H5P_MAX_COMPRESSION_RATIO", "100"))
 H5P_MAX_PATH_LENGTH = 255
 H5P_MAX_JSON_SIZE = 5 * 1024 * 1024
-H5P_ASSET_MAX_AGE = 6 * 3600  # seconds a player's signed file URLs stay valid
+# Seconds a player's signed file URLs stay valid, counted from the start of the day they
+# were given out: the same addresses all day (cacheable), valid to the end of the next.
+H5P_ASSET_MAX_AGE = 2 * 24 * 3600
 H5P_MAX_STATEMENT_SIZE = 32 * 1024  # bytes of one xAPI statement a browser may send
 H5P_MAX_STATE_SIZE = 64 * 1024  # bytes of resume state kept per trainee and activity
 

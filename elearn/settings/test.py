@@ -1,7 +1,7 @@
 """Tests: fast password hashing, no manifest needed for static files."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env, env_bool
+from .base import BASE_DIR, CACHES, env, env_bool
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -22,3 +22,13 @@ DISCREET_MODE = env_bool("DISCREET_MODE", False)
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# One process (live-server tests are threads of it): the content version in its memory.
+CACHES["content_version"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "content-version",
+}
+# The live server's request threads share one in-memory SQLite connection: the editor's
+# background requests (editing-session pings, preview refreshes) landing inside a form post's
+# transaction broke its savepoints on a loaded machine. The browser tests make no use of them.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10 * 60 * 1000
+WAGTAIL_AUTO_UPDATE_PREVIEW_INTERVAL = 0

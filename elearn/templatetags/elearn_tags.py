@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from common import page_cache
+
 register = template.Library()
 
 
@@ -25,6 +27,18 @@ def _nearest_translation_url(page, language_code, request):
     return f"/{language_code}/"
 
 
+def _page_targets(page, request) -> dict:
+    """Where each language's link leads from this page, and whether it is the same page."""
+    page_urls = _page_urls_by_language(page, request)
+    targets = {}
+    for code, _name in settings.LANGUAGES:
+        if code in page_urls:
+            targets[code] = (page_urls[code], True)
+        else:
+            targets[code] = (_nearest_translation_url(page, code, request), False)
+    return targets
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language, leading to this page's translation.
@@ -35,15 +49,19 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    page_urls = _page_urls_by_language(page, request) if isinstance(page, Page) else None
+    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
+        # The same for every visitor until content changes (common/page_cache.py).
+        targets = page_cache.get_or_build(
+            lambda: _page_targets(page, request), "language-links", request.get_host(), page.pk
+        )
+    elif isinstance(page, Page):
+        targets = _page_targets(page, request)
+    else:
+        path = request.get_full_path()
+        targets = {code: (translate_url(path, code), True) for code, _ in settings.LANGUAGES}
     links = []
     for code, name in settings.LANGUAGES:
-        if page_urls is None:
-            url, exists = translate_url(request.get_full_path(), code), True
-        elif code in page_urls:
-            url, exists = page_urls[code], True
-        else:
-            url, exists = _nearest_translation_url(page, code, request), False
+        url, exists = targets[code]
         links.append(
             {
                 "code": code,

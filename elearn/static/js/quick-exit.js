@@ -20,6 +20,11 @@
         registrations.forEach(function (registration) { registration.unregister(); });
       }).catch(function () {});
     }
+    if (window.caches) {  // the reading copy (offline.js)
+      caches.keys().then(function (names) {
+        names.forEach(function (name) { caches.delete(name); });
+      }).catch(function () {});
+    }
   }
 
   function leave() {
