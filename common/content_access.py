@@ -7,6 +7,7 @@ that sit below courses and may not import it. They ask here, and courses answers
 registers its rule when the app is ready (courses/apps.py). Until a rule is registered
 every question raises, so a missing registration cannot open everything."""
 
+from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlencode
 from uuid import UUID
@@ -22,6 +23,13 @@ from django.utils.translation import gettext_lazy as _
 LOG_IN_TO_OPEN = _("Log in to open this page.")
 
 
+@dataclass(frozen=True)
+class QuizLock:
+    """Why a test cannot be started yet: the modules (title, url) still to complete."""
+
+    modules_left: tuple[tuple[str, str], ...]
+
+
 class ContentRule(Protocol):
     def may_open_page(self, user, page_id: int) -> bool:
         """The page (a course, a module) with this id is open to `user`."""
@@ -29,6 +37,10 @@ class ContentRule(Protocol):
     def may_take_quiz(self, user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
         """The test is open to `user`, taken from the module with this translation_key
         (or from no module)."""
+
+    def quiz_lock(self, user, quiz_id: int) -> QuizLock | None:
+        """Why `user` cannot start this test yet (a final test before the course's
+        modules are complete), or None when they can."""
 
 
 _rule: ContentRule | None = None
@@ -53,6 +65,10 @@ def may_open_page(user, page_id: int) -> bool:
 
 def may_take_quiz(user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
     return _registered().may_take_quiz(user, quiz_id, module_key=module_key)
+
+
+def quiz_lock(user, quiz_id: int) -> QuizLock | None:
+    return _registered().quiz_lock(user, quiz_id)
 
 
 def refusal(request):

@@ -37,3 +37,12 @@ def certificate_due(*, course_completed: bool, final_test_passed: bool) -> bool:
     scores: a course without a final test completes but certifies nobody, and an H5P score
     (reported by the browser) never decides one."""
     return course_completed and final_test_passed
+
+
+def final_test_open(
+    *, course_completed: bool, module_keys: Collection, completed_module_keys: Collection
+) -> bool:
+    """A course's final test can be started once every module of the course is complete
+    (or the course was completed before modules were added): it measures what the modules
+    taught, and starting it by mistake would spend one of its attempts."""
+    return course_completed or set(module_keys) <= set(completed_module_keys)

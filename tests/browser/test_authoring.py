@@ -36,7 +36,7 @@ def upload(page, path, title):
     page.locator("input[name=title]").fill(title)
     page.locator("select[name=language]").select_option("uk")
     page.locator("input[name=package]").set_input_files(path)
-    page.get_by_role("button", name="Перевірити й завантажити").click()
+    page.get_by_role("button", name="Перевірити й додати").click()
 
 
 def choose_package(page, title, another=False):

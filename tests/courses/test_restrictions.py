@@ -235,8 +235,18 @@ def test_another_organisations_trainee_can_neither_see_nor_start_its_tests(tests
 
 
 @pytest.mark.parametrize("which", ["module test", "pre-test", "final test"])
-def test_the_organisations_trainee_sees_and_starts_its_tests(tests_of, trainee, which):
+def test_the_organisations_trainee_sees_and_starts_its_tests(tests_of, limited, trainee, which):
     quiz, module = tests_of[which]
+    if which == "final test":  # it opens once every module is done
+        now = timezone.now()
+        for done in limited[1]:
+            ModuleProgress.objects.create(
+                user=trainee,
+                module_key=done.translation_key,
+                first_opened_at=now,
+                last_opened_at=now,
+                completed_at=now,
+            )
     client = as_user(trainee)
     query = f"?module={module.pk}" if module else ""
 
@@ -256,6 +266,8 @@ def test_a_visitor_who_is_not_signed_in_is_asked_to_log_in_for_its_test(tests_of
 def test_an_attempt_started_before_the_course_was_limited_goes_no_further(course, organisation, outsider):
     page, _modules = course
     quiz = build_quiz(kind="final")
+    quiz.answer_key = quiz.AnswerKey.ALWAYS  # its feedback page shows, and it can be taken again
+    quiz.save()
     for version in page.get_translations(inclusive=True):
         version.final_test = quiz
         version.save_revision().publish()
