@@ -6,7 +6,8 @@
 - log-in throttling records older than the lock they could cause (django-axes keeps the
   nickname typed; our sign-up and certificate-check counters expire in the cache alone);
 - H5P saved progress not touched for settings.H5P_STATE_KEEP_DAYS: an activity left that
-  long ago starts afresh."""
+  long ago starts afresh;
+- compressed copies of H5P files (h5p/wire/) whose package or library is gone."""
 
 from dataclasses import dataclass
 from importlib import import_module
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from h5p.models import ActivityState
+from h5p.wire import live_folders, orphans_discard
 
 from .privacy import purge_inactive
 
@@ -30,6 +32,7 @@ class Swept:
     sessions: int
     throttle_records: int
     h5p_states: int
+    h5p_wire_orphans: int = 0
 
 
 def housekeeping() -> Swept:
@@ -42,6 +45,7 @@ def housekeeping() -> Swept:
         sessions=sessions,
         throttle_records=throttle_records_clear(),
         h5p_states=h5p_states_clear(),
+        h5p_wire_orphans=orphans_discard(live_folders()),
     )
 
 

@@ -8,10 +8,12 @@ therefore reached by signed URLs that need no session:
   /h5p/assets/<token>/libraries/<Machine.Name-1.0>/...             (its libraries only)
   /h5p/assets/lib/<Machine.Name-1.0>/<hash>/...                    (library code, by content)
 
-The token names the package and the day it was given out: every page view that day gets
-the same addresses, valid until the end of the next day (H5P_ASSET_MAX_AGE), so browsers
-may keep them a day. Library code is addressed by its version and the hash of its files:
-the same for every package that uses it, never changing, so it is kept for a year. The
+The token names the package, its version (the folder its files are stored in: a
+replaced package has a new one, so new addresses at once) and the day it was given out:
+every page view that day gets the same addresses, valid until the end of the next day
+(H5P_ASSET_MAX_AGE), so browsers may keep them a day. Library code is addressed by its
+version and the hash of its files: the same for every package that uses it, never
+changing, so it is kept for a year. The
 player finds it there because the library.json it reads (through the package's token)
 names its scripts and styles by those addresses.
 
@@ -32,6 +34,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core import signing
 from django.core.files.storage import default_storage
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.views.decorators.http import require_GET
 
@@ -49,8 +52,18 @@ def _today() -> int:
     return int(time.time()) // DAY
 
 
+# Library code is served only once a site administrator installed it; "replaced" code was
+# installed until a newer patch came, and a library.json cached that day may still name it.
+SERVED_LIBRARIES = (H5PLibrary.INSTALLED, H5PLibrary.REPLACED)
+
+
+def _revision(content: H5PContent) -> str:
+    """Which version of the package: its storage folder, new on every replace."""
+    return content.storage_path.rstrip("/").rsplit("/", 1)[-1][:12]
+
+
 def asset_token(content: H5PContent) -> str:
-    return signing.Signer(salt=SALT).sign_object([content.pk, _today()])
+    return signing.Signer(salt=SALT).sign_object([content.pk, _today(), _revision(content)])
 
 
 def asset_base_url(content: H5PContent) -> str:
@@ -59,14 +72,20 @@ def asset_base_url(content: H5PContent) -> str:
 
 def content_for_token(token) -> H5PContent:
     try:
-        content_id, day = signing.Signer(salt=SALT).unsign_object(token)
+        content_id, day, revision = signing.Signer(salt=SALT).unsign_object(token)
         issued = int(day) * DAY
     except (signing.BadSignature, TypeError, ValueError, UnicodeDecodeError):
         raise Http404 from None
     if not 0 <= time.time() - issued <= settings.H5P_ASSET_MAX_AGE:
         raise Http404
-    content = H5PContent.objects.prefetch_related("libraries").filter(pk=content_id).first()
-    if content is None:
+    served = H5PLibrary.objects.filter(status__in=SERVED_LIBRARIES)
+    content = (
+        H5PContent.objects.prefetch_related(Prefetch("libraries", queryset=served))
+        .filter(pk=content_id, awaiting_approval=False)
+        .first()
+    )
+    # A package replaced since: its old files are gone, and its new ones have new addresses.
+    if content is None or _revision(content) != revision:
         raise Http404
     return content
 
@@ -161,14 +180,17 @@ def asset(request, token, path):
 
 @require_GET
 def library_file(request, folder, digest, path):
-    """Library code at its lasting address: only a stored library whose files hash to
-    `digest` (what a package's library.json named), only its own files."""
+    """Library code at its lasting address: only a stored library an administrator
+    installed whose files hash to `digest` (what a package's library.json named), only
+    its own files; never code waiting for approval or refused."""
     match = LIBRARY_FOLDER.match(folder)
     if not match or not re.fullmatch(r"[0-9a-f]{20}", digest):
         raise Http404
     name, major, minor = match.groups()
     parts = _safe_parts(path)
-    candidates = H5PLibrary.objects.filter(machine_name=name, major_version=major, minor_version=minor)
+    candidates = H5PLibrary.objects.filter(
+        machine_name=name, major_version=major, minor_version=minor, status__in=SERVED_LIBRARIES
+    )
     for library in candidates:
         if library_digest(library) == digest:
             return _send(request, library.storage_path, "/".join(parts), CODE_CACHE)
@@ -244,7 +266,7 @@ def player_files(content: H5PContent, base: str, static_files: dict[str, str]) -
     urls = [base + "h5p.json", base + "content/content.json", *static_files.values()]
     for name, url in static_files.items():
         if name.endswith(".css"):  # H5P core's icons; its text fonts only if a package uses them
-            urls += [font for font in _fonts(_static_text(name), url) if "h5p-core" in font]
+            urls += [font for font in _fonts(static_text(name), url) if "h5p-core" in font]
     for library in _library_closure(content):
         urls.append(f"{base}libraries/{library}/library.json")
         lasting = f"/h5p/assets/lib/{library}/{library_digest(library)}/"
@@ -261,7 +283,7 @@ def player_files(content: H5PContent, base: str, static_files: dict[str, str]) -
     return list(dict.fromkeys(urls))
 
 
-def _static_text(name: str) -> str:
+def static_text(name: str) -> str:
     found = finders.find(name)  # development and tests: the source folders
     if found:
         with open(found, "rb") as handle:

@@ -10,7 +10,9 @@ sends "completed". A required block can therefore always be completed."""
 VERBS = "http://adlnet.gov/expapi/verbs/"
 ANSWERED, PASSED, BUTTON = "answered", "passed", "button"
 SCORED_VERBS = {VERBS + "answered", VERBS + "completed", VERBS + "passed"}
-DONE_VERBS = {VERBS + "completed", VERBS + "consumed", VERBS + "experienced"}
+# Accordion, Text and other content types report reading with Activity Streams' verb.
+CONSUME = "http://activitystrea.ms/schema/1.0/consume"
+DONE_VERBS = {VERBS + "completed", VERBS + "consumed", VERBS + "experienced", CONSUME}
 
 
 def completes(*, verb: str, top_level: bool, scored: bool, success, mode: str) -> bool:

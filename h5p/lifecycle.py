@@ -15,6 +15,7 @@ from accounts.access import UPLOAD_INTERACTIVE_CONTENT, may, sees_every_organisa
 
 from .models import ActivityState, H5PContent
 from .services import package_import
+from .wire import discard
 
 WAITING_VERSION = _(
     "This version brings library code a site administrator has not approved yet, so it cannot replace a "
@@ -61,6 +62,12 @@ def _delete_files(prefix: str) -> None:
         _delete_files(f"{prefix}{directory}/")
 
 
+def _delete_package_files(prefix: str) -> None:
+    """The package's files and their compressed copies (h5p/wire.py)."""
+    discard(prefix)
+    _delete_files(prefix)
+
+
 @transaction.atomic
 def package_replace(*, content: H5PContent, file, user) -> H5PContent:
     """Play a new version of the package in every block that plays it. A version whose
@@ -87,7 +94,7 @@ def package_replace(*, content: H5PContent, file, user) -> H5PContent:
     content.libraries.set(libraries)
     # Where a trainee left the old version means nothing in the new one.
     ActivityState.objects.filter(content=content).delete()
-    transaction.on_commit(lambda: _delete_files(old_path))
+    transaction.on_commit(lambda: _delete_package_files(old_path))
     return content
 
 
@@ -99,4 +106,4 @@ def package_delete(*, content: H5PContent) -> None:
         raise PackageInUse(pages)
     path = content.storage_path
     content.delete()
-    transaction.on_commit(lambda: _delete_files(path))
+    transaction.on_commit(lambda: _delete_package_files(path))

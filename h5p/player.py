@@ -11,6 +11,10 @@ someone that page is open to (a course limited to some organisations is closed t
 everyone else). The signed file URLs it hands the player are therefore given out only
 here, and work without a session until they expire."""
 
+import base64
+import hashlib
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
@@ -21,7 +25,7 @@ from django.views.decorators.http import require_GET
 
 from common.content_access import may_open_page
 
-from .assets import asset_base_url, player_files
+from .assets import asset_base_url, player_files, static_text
 from .models import H5PContent
 
 # The player's own files that the module page fetches for it.
@@ -32,6 +36,7 @@ PLAYER_STATIC = (
 )
 
 PLAY_SALT = "conecta.h5p.play"
+COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.MULTILINE)
 
 
 def play_token(content: H5PContent, page_id: int | None) -> str:
@@ -45,7 +50,8 @@ def _played(token) -> tuple[H5PContent, int | None]:
         content_id, page_id = signing.loads(token, salt=PLAY_SALT, max_age=settings.H5P_ASSET_MAX_AGE)
     except (signing.BadSignature, TypeError, ValueError):  # also SignatureExpired
         raise Http404 from None
-    content = H5PContent.objects.filter(pk=content_id).first()
+    # Code waiting for an administrator never plays, even from an address given out before.
+    content = H5PContent.objects.filter(pk=content_id, awaiting_approval=False).first()
     if content is None:
         raise Http404
     return content, page_id
@@ -56,13 +62,26 @@ def object_iri(content) -> str:
     return f"urn:conecta:h5p:{content.pk}"
 
 
-def player_policy(origin: str) -> str:
+def player_script() -> tuple[str, str]:
+    """player.js, written into the document, and its CSP hash. The frame's own requests are
+    never cached (an opaque origin), so a file of its own would be fetched on every open:
+    in the document, which is fetched anyway, it costs no request of its own."""
+    # Lines that are only a comment are left out: they are for readers of the source,
+    # and would be most of what a trainee downloads again on each open.
+    text = COMMENT_LINE.sub("", static_text("h5p/player.js"))
+    if "</" in text:  # it would end the <script> element early
+        raise ValueError("h5p/player.js must not contain '</'")
+    digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+    return text, f"'sha256-{digest}'"
+
+
+def player_policy(origin: str, script_hash: str = "") -> str:
     assets = f"{origin}/h5p/assets/"
     return "; ".join(
         [
             "default-src 'none'",
-            # blob: for the files the module page hands over (player.js).
-            f"script-src {origin}/static/ {assets} blob:",
+            # blob: for the files the module page hands over (player.js); the hash: player.js.
+            f"script-src {origin}/static/ {assets} blob: {script_hash}".rstrip(),
             # H5P content types set inline styles as they lay themselves out.
             f"style-src {origin}/static/ {assets} blob: 'unsafe-inline'",
             f"img-src {origin}/static/ {assets} data: blob:",
@@ -107,7 +126,9 @@ def play(request, token):
         # For the module page to fetch (into its cache) and hand over: see player.js.
         "files": player_files(content, base, player),
     }
-    response = TemplateResponse(request, "h5p/player.html", {"content": content, "config": config})
-    response["Content-Security-Policy"] = player_policy(origin)
+    script, script_hash = player_script()
+    context = {"content": content, "config": config, "script": script, "style": static_text("h5p/player.css")}
+    response = TemplateResponse(request, "h5p/player.html", context)
+    response["Content-Security-Policy"] = player_policy(origin, script_hash)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from .models import H5PContent, H5PLibrary
+
 try:  # brotli is pinned in requirements.txt; gzip alone still works without it
     import brotli
 except ImportError:  # pragma: no cover
@@ -107,3 +109,37 @@ def wire_size(entry: dict, encodings=ENCODINGS) -> int:
 def read_json(name: str):
     with default_storage.open(name) as handle:
         return json.loads(handle.read())
+
+
+def _delete_tree(prefix: str) -> None:
+    for path in list(_walk(prefix)):
+        default_storage.delete(prefix + path)
+
+
+def discard(folder: str) -> None:
+    """Delete what was derived from the stored folder `folder`, whose files are deleted."""
+    cache.delete(f"h5p-wire:{MANIFEST_VERSION}:{folder}")
+    _delete_tree(ROOT + folder)
+
+
+def orphans_discard(live: set[str]) -> int:
+    """Delete the derived copies of stored folders not in `live` (a delete interrupted
+    before its files went, or a request that compressed a file just as they went)."""
+    discarded = 0
+    for parent in ("h5p/content/", "h5p/libraries/"):
+        try:
+            folders, _files = default_storage.listdir(ROOT + parent)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for name in folders:
+            if f"{parent}{name}/" not in live:
+                discard(f"{parent}{name}/")
+                discarded += 1
+    return discarded
+
+
+def live_folders() -> set[str]:
+    return {
+        *H5PContent.objects.values_list("storage_path", flat=True),
+        *H5PLibrary.objects.values_list("storage_path", flat=True),
+    }

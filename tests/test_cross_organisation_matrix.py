@@ -13,6 +13,7 @@ commented on it, have it open in the editor), so that the reports, the dashboard
 page listings, which name who did that, are checked too. Each direction is a test of its
 own (slow: a few minutes each), so that one can be run alone."""
 
+import io
 import re
 import uuid
 from datetime import timedelta
@@ -30,7 +31,11 @@ from wagtail.models import Comment, Page
 from accounts.models import TRAINERS_GROUP, Organisation, TrainingGroup, User
 from certificates.models import Certificate
 from courses.models import CoursePage, ModulePage
+from h5p.models import H5PContent, H5PLibrary
+from h5p.packaging import check_content, pack
+from h5p.services import package_import
 from quizzes.models import Attempt
+from tests.h5p import synthetic
 
 # Whose staff look (trainer, coordinator), and at which organisation's objects.
 DIRECTIONS = {
@@ -119,6 +124,7 @@ class Theirs:
         )
         self.staff = User.objects.get(organisation=self.organisation, groups__name=TRAINERS_GROUP)
         self.work_on_a_shared_module()
+        self.bring_h5p()
         course = CoursePage.objects.filter(locale__language_code="ru").first() or CoursePage.objects.first()
         self.certificate = Certificate.objects.create(
             user=self.trainee,
@@ -159,9 +165,30 @@ class Theirs:
             last_seen_at=timezone.now(),
         )
 
+    def bring_h5p(self):
+        """Their trainer uploads a package (ready: its library is installed) and one whose
+        library code is new, which waits for a site administrator."""
+        self.package = package_import(
+            file=io.BytesIO(pack("Їхній пакет", check_content("?", [("Так", True)]))),
+            title="Їхній пакет",
+            language="ru",
+            user=self.staff,
+        )
+        waiting = package_import(
+            file=io.BytesIO(synthetic.package(title="Їхня бібліотека")),
+            title="Їхня бібліотека",
+            language="ru",
+            user=self.staff,
+        )
+        self.library = waiting.libraries.filter(status=H5PLibrary.PENDING).first()
+
     def id_for(self, parameter, model, hint=""):
         """An id of theirs for `parameter` of a view on `model` (`hint`: its name and route)."""
         if parameter == "pk" and model is None:
+            if "interactive/libraries/" in hint:  # h5p/wagtail_hooks.py: a library they brought
+                return self.library.pk
+            if "interactive/" in hint:  # a package their trainer uploaded
+                return self.package.pk
             if "certificate" in hint:
                 return self.certificate.pk
             if "traininggroup" in hint or "model_name>" in hint:  # FILLERS: model "traininggroup"
@@ -254,6 +281,12 @@ def their_checksum(theirs):
         list(TrainingGroup.objects.filter(organisation=theirs.organisation).order_by("pk").values()),
         list(User.objects.filter(organisation=theirs.organisation).order_by("pk").values()),
         list(Certificate.objects.filter(organisation=theirs.organisation).order_by("pk").values()),
+        list(
+            H5PContent.objects.filter(uploaded_by__organisation=theirs.organisation).order_by("pk").values()
+        ),
+        list(
+            H5PLibrary.objects.filter(uploaded_by__organisation=theirs.organisation).order_by("pk").values()
+        ),
     ]
     return repr(rows)
 

@@ -67,6 +67,8 @@ def matrix(demo):
         "h5p_asset": (f"/h5p/assets/{token}/h5p.json", everyone(200)),
         # Library code at its lasting address: site-wide, the same for everyone.
         "h5p_library_file": (f"/h5p/assets/lib/{library}/{digest}/library.json", everyone(200)),
+        # The offline-reading service worker's script: public, like any static file.
+        "reading_worker": ("/reading.js", everyone(200)),
         "h5p_play": (f"/h5p/play/{play_token(content, module.pk)}/", everyone(200)),
         "accounts:account": ("/uk/accounts/", signed_in(200)),
         "accounts:signup": ("/uk/accounts/signup/", signed_in(302, anonymous=200)),

@@ -35,6 +35,13 @@ def test_the_rule(verb, top_level, scored, success, mode, done):
     assert completes(verb=VERB + verb, top_level=top_level, scored=scored, success=success, mode=mode) is done
 
 
+def test_a_real_accordion_completes_with_the_activity_streams_consume_verb_it_sends():
+    """H5P.Accordion 1.0 (h5p/h5p-accordion) reports a panel read as this verb, not ADL's."""
+    consume = "http://activitystrea.ms/schema/1.0/consume"
+    assert completes(verb=consume, top_level=True, scored=False, success=None, mode="answered") is True
+    assert completes(verb=consume, top_level=False, scored=False, success=None, mode="answered") is False
+
+
 def set_completion(module, mode):
     """The block's "the activity is done" choice, in both language versions."""
     for page in (module, module.get_translation(Locale.objects.get(language_code="ru"))):

@@ -39,8 +39,11 @@ def test_the_player_document_is_sandboxed_and_allowed_only_the_player_and_the_pa
     policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
     assert policy["sandbox"] == "allow-scripts"
     assert policy["default-src"] == "'none'"
-    # blob: for the files the module page fetches and hands over (h5p/static/h5p/player.js)
-    assert policy["script-src"] == "http://testserver/static/ http://testserver/h5p/assets/ blob:"
+    # blob: for the files the module page fetches and hands over (h5p/static/h5p/player.js),
+    # and player.js itself, written into the document and allowed by its hash alone
+    sources = "http://testserver/static/ http://testserver/h5p/assets/ blob:"
+    assert re.fullmatch(re.escape(sources) + r" 'sha256-[A-Za-z0-9+/]{43}='", policy["script-src"])
+    assert "unsafe-inline" not in policy["script-src"]
     assert policy["frame-src"] == policy["worker-src"] == policy["child-src"] == "'none'"
     assert policy["require-trusted-types-for"] == "'script'" and policy["trusted-types"] == "default"
     assert policy["connect-src"] == "http://testserver/h5p/assets/"
