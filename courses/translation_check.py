@@ -38,6 +38,8 @@ def untranslated_segments(translation: Translation) -> list[str]:
     )
     segments = (
         StringSegment.objects.filter(source_id=translation.source_id)
+        # The slug is part of the address, not text anyone reads: it may stay as it is.
+        .exclude(context__path="slug")
         .annotate(is_translated=Exists(translated))
         .filter(is_translated=False)
         .select_related("string")

@@ -8,12 +8,17 @@ signals, no tree bookkeeping). The first restore checks that it gives exactly th
 `load_demo` gave, so the copy cannot drift from the command. Both refuse a database that a
 fixture has already written to: ask for `demo` before fixtures that write.
 
-Files the demo writes (its H5P packages) stay in the test media folder for the session.
+Files the demo writes (its H5P packages) are copied too, and put back with the rows: a
+test that replaces or deletes a demo package removes its files from the shared media folder.
 """
 
+import shutil
+import tempfile
 from io import StringIO
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -47,6 +52,7 @@ class DemoSnapshot:
         self._expected: str | None = None  # the whole database after load_demo, until checked once
         self._fresh_counts: dict[str, int] = {}  # rows in the tables the demo changes, before it
         self.restores = 0
+        self._media_copy: Path | None = None  # the media folder as load_demo left it
 
     def load(self) -> None:
         if self._tables is None:
@@ -67,6 +73,8 @@ class DemoSnapshot:
                 self._tables[table] = (columns, rows)
                 self._fresh_counts[table] = len(before[table])
         self._expected = connection.creation.serialize_db_to_string()
+        self._media_copy = Path(tempfile.mkdtemp(prefix="demo-media-")) / "media"
+        shutil.copytree(settings.MEDIA_ROOT, self._media_copy, dirs_exist_ok=True)
 
     def _restore(self) -> None:
         quote = connection.ops.quote_name
@@ -80,6 +88,7 @@ class DemoSnapshot:
                     names, values = ", ".join(map(quote, columns)), ", ".join(["%s"] * len(columns))
                     cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({values})", rows)
             connection.check_constraints(table_names=list(self._tables))
+        shutil.copytree(self._media_copy, settings.MEDIA_ROOT, dirs_exist_ok=True)
         self.restores += 1
         if self._expected is not None:
             restored = connection.creation.serialize_db_to_string()

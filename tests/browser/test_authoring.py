@@ -76,7 +76,7 @@ def test_a_trainer_writes_a_module_with_an_activity_and_a_coordinator_publishes_
     page.locator("#id_summary").fill("Як запропонувати тест на ВІЛ без тиску.")
     page.locator("#id_estimated_minutes").fill("10")
     page.locator("button.c-sf-add-button").first.click()
-    page.get_by_role("option", name="Текст").click()
+    page.get_by_role("option", name="Текст", exact=True).click()
     page.locator("[contenteditable=true]").first.click()
     page.keyboard.type("Тест на ВІЛ можна пройти безкоштовно й анонімно.")
     page.locator("button.c-sf-add-button").last.click()

@@ -1,5 +1,6 @@
 """The trainee's certificate pages, the PDF, and the public verification page."""
 
+import html
 import io
 
 import pypdfium2
@@ -107,7 +108,7 @@ def test_a_name_too_long_or_unprintable_gets_a_clear_message_and_no_pdf(
     response = download(signed_in, certificate, name=typed, keep_name="on")
 
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert message in html.unescape(response.content.decode())
     certificate.refresh_from_db()
     assert certificate.kept_name == ""
 

@@ -32,7 +32,7 @@ def own_cache_keys(settings):
     """A key prefix of this test's own, so that only its entries are read from a Redis
     that other test runs share."""
     prefix = f"privacy-{uuid.uuid4().hex}"
-    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": prefix}}
+    settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "KEY_PREFIX": prefix}}
     return prefix
 
 
