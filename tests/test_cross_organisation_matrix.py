@@ -117,7 +117,7 @@ class Theirs:
         self.organisation = Organisation.objects.get(slug=slug)
         self.group = TrainingGroup.objects.filter(organisation=self.organisation).first()
         self.trainee = User.objects.create_user(
-            f"hidden-{slug}-trainee",
+            f"hidden-{slug[:5]}-trainee",  # nicknames are at most 30 characters
             "conecta-demo-2026",
             training_group=self.group,
             organisation=self.organisation,
