@@ -136,6 +136,8 @@ def test_quick_exit_button_blanks_the_page_ends_the_session_and_replaces_the_loc
 
     page.get_by_role("button", name="Швидкий вихід").click()
 
+    # Ask the history only once the neutral page has loaded: asking mid-navigation fails.
+    page.wait_for_url("https://neutral.example/")
     assert page.evaluate("history.length") == history_length  # replaced, not pushed
     assert_exited(page)
 
