@@ -31,8 +31,16 @@ NEUTRAL_HOST = "neutral.example"  # settings.test QUICK_EXIT_URL
 
 
 def pytest_collection_modifyitems(config, items):
-    if shutil.which(CHROMIUM) or os.environ.get("CI"):
-        return  # in CI a missing chromium must fail, not skip
+    if os.environ.get("CI"):
+        # CI runs two suites side by side on a shared 2-core machine: a browser journey that
+        # fails there is run once more (as Playwright's own runner does on CI), and the log
+        # says RERUN with the first failure. A missing chromium still fails.
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(pytest.mark.flaky(reruns=1))
+        return
+    if shutil.which(CHROMIUM):
+        return
     skip = pytest.mark.skip(reason=f"no chromium at {CHROMIUM} (apt-get install chromium)")
     for item in items:
         if "browser" in item.keywords:
