@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max, OuterRef, ProtectedError, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -24,17 +25,43 @@ from accounts.access import (
 )
 from accounts.models import User
 from common import disclosure
-from common.languages import is_configured, language_name
+from common.content_access import may_take_quiz
+from common.languages import is_configured, language_codes, language_name
 
-from .forms import ChoiceFormSet, QuestionForm, choices_initial, question_initial, save_question
+from .forms import (
+    ChoiceFormSet,
+    QuestionForm,
+    choices_initial,
+    question_initial,
+    save_question,
+    true_false_initial,
+    true_false_texts,
+)
 from .models import Attempt, AttemptGrant, Question, Quiz
 from .selectors import item_statistics, missing_translations
 from .services import GrantRefused, attempts_grant
 
+# Blank answer rows a new choice question opens with (blank rows are not saved): four
+# answers need no "add" click; the page's script adds more in place.
+NEW_QUESTION_ROWS = 4
+
 
 def _quiz(request, quiz_id):
+    """The test, for staff who write tests, unless it belongs only to courses kept for
+    another organisation (courses/access.py): then, as for its trainees, not found."""
     require(request.user, EDIT_TESTS)
-    return get_object_or_404(Quiz, pk=quiz_id)
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    if not may_take_quiz(request.user, quiz.pk):
+        raise Http404
+    return quiz
+
+
+def preview_labels():
+    """(language code, "Preview: <language>") for every configured language."""
+    return [
+        (code, _("Preview: %(language)s") % {"language": capfirst(language_name(code))})
+        for code in language_codes()
+    ]
 
 
 @refusals_to_admin_home
@@ -44,8 +71,22 @@ def questions(request, quiz_id):
         "quiz": quiz,
         "questions": quiz.questions.prefetch_related("translations", "choices"),
         "missing": missing_translations(quiz),
+        "kinds": Question.Kind.choices,
+        "previews": preview_labels(),
     }
     return TemplateResponse(request, "quizzes/admin/questions.html", context)
+
+
+def _new_choices(kind):
+    """A new question's answer rows: true-or-false has its two answers written already,
+    in every language; any other type opens with blank rows."""
+    if kind == Question.Kind.TRUE_OR_FALSE:
+        formset = ChoiceFormSet(initial=true_false_initial(), prefix="choices", kind=kind)
+        formset.extra = 0
+        return formset
+    formset = ChoiceFormSet(prefix="choices", kind=kind)
+    formset.extra = NEW_QUESTION_ROWS
+    return formset
 
 
 @refusals_to_admin_home
@@ -64,12 +105,28 @@ def question_edit(request, quiz_id, question_id=None):
             with transaction.atomic():
                 save_question(question, form, choices)
             messages.success(request, _("The question is saved."))
+            if request.POST.get("then") == "add":
+                return redirect("quizzes_admin:question_add", quiz_id=quiz.pk)
             return redirect("quizzes_admin:questions", quiz_id=quiz.pk)
-    else:
-        form = QuestionForm(initial=question_initial(question) if question.pk else None)
-        initial = choices_initial(question) if question.pk else []
-        choices = ChoiceFormSet(initial=initial, prefix="choices", kind=question.kind)
-    context = {"quiz": quiz, "question": question, "form": form, "choices": choices}
+    elif question.pk:
+        form = QuestionForm(initial=question_initial(question))
+        choices = ChoiceFormSet(initial=choices_initial(question), prefix="choices", kind=question.kind)
+        choices.extra = 1  # a blank row to add an answer without the script
+    else:  # "?kind=" from the list's buttons chooses the type already
+        kind = request.GET.get("kind")
+        kind = kind if kind in Question.Kind.values else Question.Kind.SINGLE_CHOICE
+        form = QuestionForm(initial={"kind": kind})
+        choices = _new_choices(kind)
+    context = {
+        "quiz": quiz,
+        "question": question,
+        "form": form,
+        "choices": choices,
+        "true_false": {code: true_false_texts(code) for code in language_codes()},
+        "one_correct": f"{Question.Kind.SINGLE_CHOICE} {Question.Kind.TRUE_OR_FALSE}",
+        "true_or_false": Question.Kind.TRUE_OR_FALSE,
+        "previews": preview_labels(),
+    }
     return TemplateResponse(request, "quizzes/admin/question_edit.html", context)
 
 
@@ -107,9 +164,8 @@ def preview(request, quiz_id, language):
     if not is_configured(language):
         raise PermissionDenied
     with translation.override(language):
-        response = TemplateResponse(
-            request, "quizzes/admin/preview.html", {"quiz": quiz, "questions": quiz.ordered_questions()}
-        )
+        context = {"quiz": quiz, "questions": quiz.ordered_questions(), "previews": preview_labels()}
+        response = TemplateResponse(request, "quizzes/admin/preview.html", context)
         response.render()
     return response
 

@@ -4,7 +4,9 @@ choices. Fields are named <text>_<language code>, one per language in settings.L
 The correct choices are one key for all languages; only texts are per language."""
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from common.languages import language_codes, language_name
 
@@ -109,6 +111,18 @@ def question_problems(kind, choice_count, correct_count) -> list:
     if kind == Question.Kind.MULTIPLE_CHOICE and correct_count < 1:
         problems.append(_("Mark at least one answer as correct."))
     return problems
+
+
+def true_false_texts(code) -> list[str]:
+    """The two answers of a true-or-false question, in the language `code`."""
+    with translation.override(code):
+        return [pgettext("true-or-false answer", "True"), pgettext("true-or-false answer", "False")]
+
+
+def true_false_initial() -> list[dict]:
+    """A new true-or-false question's two answer rows, written in every language."""
+    texts = {code: true_false_texts(code) for code in language_codes()}
+    return [{f"text_{code}": texts[code][row] for code in language_codes()} for row in (0, 1)]
 
 
 def question_initial(question: Question):

@@ -1,21 +1,86 @@
 """Tests in the Wagtail admin: the quiz's settings as a snippet (its title and introduction
-per language with wagtail-parler), so a module's test block can choose it."""
+per language with wagtail-parler), so a module's test block can choose it. Its questions
+are one click away: a column in the list, buttons on the test's page and in the message
+after saving; a new test opens on its questions."""
 
+from django.db.models import Count
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
-from wagtail.admin.widgets import Button
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from accounts.access import EDIT_TESTS, GRANT_ATTEMPTS, may
 from accounts.admin_history_views import ScopedSnippetHistoryView
+from common.content_access import may_take_quiz
 
 from . import admin_views
 from .models import Quiz
+
+
+def _questions_url(quiz):
+    return reverse("quizzes_admin:questions", args=[quiz.pk])
+
+
+def _preview_buttons(quiz):
+    """A preview button per language: the test as trainees see it."""
+    return [
+        Button(
+            label, url=reverse("quizzes_admin:preview", args=[quiz.pk, code]), icon_name="view", priority=n
+        )
+        for n, (code, label) in enumerate(admin_views.preview_labels(), start=1)
+    ]
+
+
+class QuestionsColumn(Column):
+    """How many questions, as a link to them: not hidden in the row's menu."""
+
+    cell_template_name = "quizzes/admin/questions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        count = getattr(instance, "question_count", None)
+        if count is None:
+            count = instance.questions.count()
+        context["url"] = _questions_url(instance)
+        context["value"] = ngettext("%(count)s question", "%(count)s questions", count) % {"count": count}
+        return context
+
+
+class QuizCreateView(CreateView):
+    def get_success_url(self):
+        return _questions_url(self.object)  # the next thing to do with a new test
+
+    def get_success_message(self, instance):
+        return _("Test “%(test)s” created. Now add its questions.") % {"test": instance}
+
+    def get_success_buttons(self):
+        return [messages.button(self.get_edit_url(), _("Edit the test"))]
+
+
+class QuizEditView(EditView):
+    @property
+    def header_buttons(self):
+        count = self.object.questions.count()
+        label = ngettext("%(count)s question", "%(count)s questions", count) % {"count": count}
+        return [HeaderButton(label, url=_questions_url(self.object), icon_name="list-ul")]
+
+    @property
+    def header_more_buttons(self):
+        return [*_preview_buttons(self.object), *super().header_more_buttons]
+
+    def get_success_buttons(self):
+        return [
+            messages.button(_questions_url(self.object), _("Questions")),
+            *super().get_success_buttons(),
+        ]
 
 
 class QuizViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
@@ -24,7 +89,19 @@ class QuizViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
     menu_label = gettext_lazy("Tests")
     add_to_admin_menu = True
     menu_order = 230
-    list_display = ["__str__", "kind", "pass_mark", "max_attempts"]
+    add_view_class = QuizCreateView
+    edit_view_class = QuizEditView
+    list_display = [
+        "__str__",
+        QuestionsColumn("question_count", label=gettext_lazy("Questions")),
+        "kind",
+        "pass_mark",
+        "max_attempts",
+    ]
+
+    def get_queryset(self, request):
+        return Quiz.objects.annotate(question_count=Count("questions"))
+
     # Tests are shared by every organisation; what another organisation's people did to
     # one is not shown (accounts/admin_history.py).
     history_view_class = ScopedSnippetHistoryView
@@ -59,6 +136,20 @@ quiz_admin_urls = (
 @hooks.register("register_admin_urls")
 def register_quiz_admin_urls():
     return [path("tests/", include(quiz_admin_urls))]
+
+
+@hooks.register("before_edit_snippet")
+def test_kept_for_another_organisation(request, instance):
+    """A test that belongs only to courses kept for another organisation is not found, as
+    on its questions' screens (admin_views._quiz)."""
+    if isinstance(instance, Quiz) and not may_take_quiz(request.user, instance.pk):
+        raise Http404
+
+
+@hooks.register("before_delete_snippet")
+def tests_kept_for_another_organisation(request, instances):
+    for instance in instances:
+        test_kept_for_another_organisation(request, instance)
 
 
 @hooks.register("register_snippet_listing_buttons")
