@@ -3,20 +3,24 @@
 wagtail-localize publishes such a translation with the source text in place of what is
 missing, so a Russian page would show Ukrainian. Its editor's "Publish" is answered here
 first: when segments are missing, the trainer sees them listed and chooses to go back and
-translate them or to publish anyway (courses/translation_check.py finds them)."""
+translate them or to publish anyway (courses/translation_check.py finds them). Submitting
+it for review asks the same: the coordinator's approval publishes it as it is."""
 
 from django.template.response import TemplateResponse
 from wagtail import hooks
 from wagtail_localize.models import Translation
 
 from .translation_check import untranslated_segments
+from .translation_review import SUBMIT
 
 CONFIRM = "publish-untranslated"
 
 
-@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's editor takes the request
+# Before wagtail-localize's editor takes the request, and before translation_review submits it.
+@hooks.register("before_edit_page", order=-2)
 def incomplete_translations_are_published_only_on_purpose(request, page):
-    if request.method != "POST" or request.POST.get("action") != "publish" or request.POST.get(CONFIRM):
+    action = request.POST.get("action")
+    if request.method != "POST" or action not in ("publish", SUBMIT) or request.POST.get(CONFIRM):
         return None
     translation = (
         Translation.objects.filter(
@@ -32,6 +36,8 @@ def incomplete_translations_are_published_only_on_purpose(request, page):
         "page": page,
         "missing": missing,
         "confirm": CONFIRM,
+        "action": action,
+        "submitting": action == SUBMIT,
         "source_language": translation.source.locale.language_code,
     }
     return TemplateResponse(request, "courses/admin/publish_incomplete_translation.html", context)

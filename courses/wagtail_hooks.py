@@ -4,7 +4,7 @@ from wagtail.admin.ui.components import Component
 
 from common.content_access import refusal
 
-from . import local_help_admin, translation_publish  # noqa: F401 (they register admin views and hooks)
+from . import local_help_admin, translation_publish, translation_review  # noqa: F401 (they register admin views and hooks)
 from .access import may_open_cached
 from .media_access import may_download
 from .models import CoursePage, ModulePage
