@@ -33,6 +33,8 @@ ALLOWED = {
     "Enter",
     "Cmd",
     "Lumi",
+    "Excel",
+    "LibreOffice",
 }
 SEARCH_WORD = {"uk": "ВІЛ", "ru": "ВИЧ"}
 STAFF = {
@@ -96,6 +98,8 @@ def trainer_screens(lang):
         "/admin/localize/reports/translations/",
         "/admin/account/",
         "/admin/trainees/",
+        "/admin/guides/",
+        "/admin/guides/translate-and-submit/",
     ]
     # A translated page opens in wagtail-localize's translation editor.
     translated = Translation.objects.order_by("pk").first()
@@ -118,6 +122,7 @@ COORDINATOR_SCREENS = [
     "/admin/pages/",
     "/admin/account/",
     "/admin/questions-for-trainees/",
+    "/admin/guides/export-reports/",
 ]
 
 
