@@ -1,6 +1,11 @@
-"""Writing sections of rows as CSV (UTF-8 with BOM, for Excel), XLSX (openpyxl in
-write-only mode, streamed from a temporary file) and PDF (reportlab, bundled font).
-Reports and the certificates list both export through here.
+"""Writing sections of rows as CSV, XLSX (openpyxl in write-only mode, streamed from a
+temporary file) and PDF (reportlab, bundled font). Reports and the certificates list both
+export through here.
+
+CSV is written for Excel as coordinators have it, set up for Ukrainian or Russian: there
+the list separator is ";" (the comma is the decimal mark), so a comma-separated file opens
+as one column; and the BOM tells it the file is UTF-8, so Cyrillic is intact. XLSX sheets
+are named (by the caller, or after the file's first heading), not "Sheet".
 
 Text in these files can come from staff (group and course names) and, through them, from
 anyone holding a staff account. A spreadsheet runs a cell that starts with "=", "+", "-"
@@ -32,6 +37,10 @@ class Section:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_DELIMITER = ";"
+# Excel refuses these in a sheet name, and more than 31 characters.
+SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+SHEET_NAME_LENGTH = 31
 
 
 def is_formula_like(value) -> bool:
@@ -53,7 +62,7 @@ def _rows(header, sections):
 def csv_bytes(header, sections) -> bytes:
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
     for row in _rows(header, sections):
         writer.writerow([f"'{value}" if is_formula_like(value) else value for value in row])
     return buffer.getvalue().encode("utf-8")
@@ -68,12 +77,24 @@ def _xlsx_cell(sheet, value):
     return cell
 
 
-def write_xlsx(header, sections, target) -> None:
-    """Rows go to disk as they are written (write-only mode): memory stays flat."""
+def sheet_name(header, sections, name=None) -> str:
+    """`name`, or the file's first heading, as Excel accepts it: none of its forbidden
+    characters, at most 31 characters (cut at a word), no quote at either end."""
+    if not name:
+        name = header[0][0] if header else (sections[0].title if sections else "")
+    name = " ".join(str(name).translate(SHEET_NAME_FORBIDDEN).split()).strip("'")
+    if len(name) > SHEET_NAME_LENGTH:
+        name = name[: SHEET_NAME_LENGTH + 1].rsplit(" ", 1)[0][:SHEET_NAME_LENGTH]
+    return name or "1"
+
+
+def write_xlsx(header, sections, target, sheet=None) -> None:
+    """Rows go to disk as they are written (write-only mode): memory stays flat. `sheet`:
+    the sheet's name (else the file's first heading)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
+    worksheet = workbook.create_sheet(title=sheet_name(header, sections, sheet))
     for row in _rows(header, sections):
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        worksheet.append([_xlsx_cell(worksheet, value) for value in row])
     workbook.save(target)
 
 
@@ -83,9 +104,9 @@ def csv_response(header, sections, filename) -> HttpResponse:
     return response
 
 
-def xlsx_response(header, sections, filename) -> FileResponse:
+def xlsx_response(header, sections, filename, sheet=None) -> FileResponse:
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
-    write_xlsx(header, sections, spool)
+    write_xlsx(header, sections, spool, sheet=sheet)
     spool.seek(0)
     return FileResponse(
         spool,

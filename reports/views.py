@@ -101,7 +101,7 @@ def report_export(request, fmt):
     if fmt == "csv":
         return exports.csv_response(header, sections, "training-report")
     if fmt == "xlsx":
-        return exports.xlsx_response(header, sections, "training-report")
+        return exports.xlsx_response(header, sections, "training-report", sheet=_("Training report"))
     if fmt == "pdf":
         response = HttpResponse(exports.pdf_bytes(header, sections), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="training-report.pdf"'
@@ -121,5 +121,5 @@ def trainee_export(request, fmt):
     if fmt == "csv":
         return exports.csv_response(header, sections, "trainees")
     if fmt == "xlsx":
-        return exports.xlsx_response(header, sections, "trainees")
+        return exports.xlsx_response(header, sections, "trainees", sheet=_("Trainees"))
     raise Http404

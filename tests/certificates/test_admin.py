@@ -68,7 +68,7 @@ def test_the_csv_export_opens_in_excel_with_cyrillic_and_only_own_rows(client, c
     xlsx = client.get("/admin/certificates/export.xlsx")
 
     assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Код", "Видано", "Курс"]
     assert {row[0] for row in rows[1:]} == {certificates["mine"].code, certificates["mine-evening"].code}
     assert all(row[2].startswith("Курс профілактики") for row in rows[1:])

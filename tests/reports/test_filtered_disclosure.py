@@ -223,9 +223,9 @@ def test_the_csv_filtered_to_women_shows_no_twenty(client, coordinator, twenty_o
     )
 
     text = response.content.decode("utf-8-sig")
-    totals = next(line for line in text.splitlines() if line.startswith("Усі,"))
-    assert totals.split(",")[1:5] == ["x", "x", "—", "x"]
-    assert ",20," not in text
+    totals = next(line for line in text.splitlines() if line.startswith("Усі;"))
+    assert totals.split(";")[1:5] == ["x", "x", "—", "x"]
+    assert ";20;" not in text
 
 
 def test_two_filters_at_once_get_a_clear_message_and_no_numbers(client, coordinator, twenty_one_one, group):

@@ -24,7 +24,7 @@ def mixed(story, group):
 
 
 def nicknames(response):
-    rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
     return {row[0] for row in rows if row and row[0] in {"sonia-w", "tina-t", "ola-s"}}
 
 
@@ -47,7 +47,8 @@ def test_the_lists_columns_say_nothing_about_who_trainees_are(client, coordinato
     header = next(
         row
         for row in csv.reader(
-            io.StringIO(client.get("/admin/reports/trainees.csv").content.decode("utf-8-sig"))
+            io.StringIO(client.get("/admin/reports/trainees.csv").content.decode("utf-8-sig")),
+            delimiter=";",
         )
         if row and row[0] == "Псевдонім"
     )

@@ -36,12 +36,13 @@ def test_the_dashboard_shows_numbers_a_chart_and_tables(client, coordinator, two
 
 
 def test_csv_has_a_bom_cyrillic_headers_and_the_right_numbers(client, coordinator, two_organisations):
+    """Excel set up for Ukrainian or Russian splits columns at ";" and reads UTF-8 by its BOM."""
     client.force_login(coordinator)
 
     response = client.get("/admin/reports/training-report.csv", OCTOBER)
 
     assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header = next(row for row in rows if row and row[1:3] == ["Почали навчання", "Завершили"])
     totals = rows[rows.index(header) + 1]
     assert totals[:5] == ["Усі", "6", "6", "100%", "6"]  # the other organisation is not in it
@@ -57,6 +58,29 @@ def test_xlsx_reads_back_with_openpyxl(client, coordinator, two_organisations):
     assert values[0][0] == "Звіт про навчання рівних консультанток і консультантів"
     header = next(i for i, row in enumerate(values) if row[1] == "Почали навчання")
     assert list(values[header + 1][:5]) == ["Усі", 6, 6, "100%", 6]
+
+
+@pytest.mark.parametrize(
+    ("language", "report", "trainees"),
+    [
+        ("uk", "Звіт про навчання", "Учасниці та учасники"),
+        ("ru", "Отчёт об обучении", "Участницы и участники"),
+    ],
+)
+def test_xlsx_sheets_are_named_in_the_coordinators_language(
+    client, coordinator, two_organisations, language, report, trainees
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(coordinator)
+
+    for url, name in (("training-report.xlsx", report), ("trainees.xlsx", trainees)):
+        response = client.get(f"/admin/reports/{url}", OCTOBER)
+        workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+        assert workbook.sheetnames == [name]
 
 
 def test_the_trainee_list_is_the_coordinators_organisation_only(client, coordinator, two_organisations):

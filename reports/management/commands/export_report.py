@@ -2,6 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 from common import exports
@@ -58,5 +59,5 @@ class Command(BaseCommand):
                 with open(options["output"], "wb") as target:
                     target.write(exports.csv_bytes(header, sections))
             else:
-                exports.write_xlsx(header, sections, options["output"])
+                exports.write_xlsx(header, sections, options["output"], sheet=_("Training report"))
         self.stdout.write(f"{options['output']}: {len(data.trainees)} trainees in scope")
