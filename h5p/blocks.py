@@ -15,7 +15,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from common.languages import is_configured, language_name
 
 from .chooser import h5p_chooser_viewset
-from .completion import ANSWERED, BUTTON, PASSED
+from .completion import ANSWERED, BUTTON, PASSED, VIEWED
 
 H5PContentChooserBlock = h5p_chooser_viewset.get_block_class(
     name="H5PContentChooserBlock", module_path="h5p.blocks"
@@ -47,6 +47,7 @@ class H5PBlock(blocks.StructBlock):
             (ANSWERED, _("When answered")),
             (PASSED, _("When passed")),
             (BUTTON, _("When the trainee presses “I have finished”")),
+            (VIEWED, _("When every part has been viewed")),
         ],
         default=ANSWERED,
         label=_("The activity is done"),
@@ -54,6 +55,7 @@ class H5PBlock(blocks.StructBlock):
             "For activities with a score. An activity without a score (such as an accordion or "
             "dialog cards) is done when it reports so, or when the trainee presses “I have finished”."
         ),
+        # VIEWED: accordion panels or dialog cards, each opened once; h5p/completion.py.
     )
 
     class Meta:

@@ -5,10 +5,14 @@ Scored content types (H5P's question types) complete when answered, or only when
 Other types (Accordion, Dialogcards, Image Hotspots...) send no score: they complete when
 they report being done ("completed", "consumed", "experienced"), or with the block's "I have
 finished" button, which the module page shows them (h5p/static/h5p/activity.js) and which
-sends "completed". A required block can therefore always be completed."""
+sends "completed". With "every part viewed" the player follows the parts of the types it
+knows (Accordion's panels, Dialogcards' cards: h5p/static/h5p/player.js) and sends
+"completed" once each was seen; Accordion's own "consumed", sent as it opens, does not count
+then. A type whose parts it cannot follow gets the button instead. A required block can
+therefore always be completed."""
 
 VERBS = "http://adlnet.gov/expapi/verbs/"
-ANSWERED, PASSED, BUTTON = "answered", "passed", "button"
+ANSWERED, PASSED, BUTTON, VIEWED = "answered", "passed", "button", "viewed"
 SCORED_VERBS = {VERBS + "answered", VERBS + "completed", VERBS + "passed"}
 # Accordion, Text and other content types report reading with Activity Streams' verb.
 CONSUME = "http://activitystrea.ms/schema/1.0/consume"
@@ -19,7 +23,7 @@ def completes(*, verb: str, top_level: bool, scored: bool, success, mode: str) -
     if not top_level:  # a sub-question of a set, a card of a deck: not the activity
         return False
     if not scored:
-        return verb in DONE_VERBS
+        return verb == VERBS + "completed" if mode == VIEWED else verb in DONE_VERBS
     if verb not in SCORED_VERBS:
         return False
     if mode == PASSED:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import Action, may
 
 from .models import H5PContent, H5PLibrary
+from .wire import read_json
 
 INSTALL_LIBRARIES = Action(
     "h5p.install_h5plibrary", _("Only a site administrator may install or upgrade H5P libraries.")
@@ -99,8 +100,47 @@ def _repoint(old_ids, new: H5PLibrary) -> set[int]:
     return content_ids
 
 
+def _dependencies(library: H5PLibrary) -> set[tuple[str, int, int]]:
+    try:
+        manifest = read_json(library.storage_path + "library.json")
+    except (OSError, ValueError):
+        return set()
+    found = set()
+    for key in ("preloadedDependencies", "dynamicDependencies"):
+        for dep in manifest.get(key) or []:
+            try:
+                found.add((str(dep["machineName"]), int(dep["majorVersion"]), int(dep["minorVersion"])))
+            except (KeyError, TypeError, ValueError):
+                continue
+    return found
+
+
+def _complete_dependencies(content_ids) -> None:
+    """A newer patch may need a library the older one did not (H5P.Question 1.5.56 needs
+    H5P.Components 1.0; 1.5.20 did not): a package it now plays with gets that library
+    too, as H5P core rebuilds content dependencies when a library changes. The installed
+    version if there is one, else the newest waiting one (the package then waits too)."""
+    for content in H5PContent.objects.filter(pk__in=content_ids):
+        libraries = list(content.libraries.all())
+        have = {(lib.machine_name, lib.major_version, lib.minor_version) for lib in libraries}
+        while libraries:
+            for name, major, minor in _dependencies(libraries.pop()) - have:
+                have.add((name, major, minor))
+                versions = H5PLibrary.objects.filter(
+                    machine_name=name, major_version=major, minor_version=minor
+                )
+                found = (
+                    versions.filter(status=H5PLibrary.INSTALLED).first()
+                    or versions.filter(status=H5PLibrary.PENDING).order_by("-patch_version").first()
+                )
+                if found:
+                    content.libraries.add(found)
+                    libraries.append(found)
+
+
 def refresh_waiting(content_ids) -> None:
     """A package plays once every library it plays with is installed."""
+    _complete_dependencies(content_ids)
     for content in H5PContent.objects.filter(pk__in=content_ids):
         waiting = content.libraries.exclude(status=H5PLibrary.INSTALLED).exists()
         if waiting != content.awaiting_approval:

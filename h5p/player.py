@@ -36,6 +36,7 @@ PLAYER_STATIC = (
 )
 
 PLAY_SALT = "conecta.h5p.play"
+LEADING_SPACE = re.compile(r"\n\s+")
 COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.MULTILINE)
 
 
@@ -69,6 +70,9 @@ def player_script() -> tuple[str, str]:
     # Lines that are only a comment are left out: they are for readers of the source,
     # and would be most of what a trainee downloads again on each open.
     text = COMMENT_LINE.sub("", static_text("h5p/player.js"))
+    # Indentation left out too: the site's compression drops it from every HTML page
+    # (elearn/compression.py), and the hash must be of the script the browser receives.
+    text = LEADING_SPACE.sub("\n", text)
     if "</" in text:  # it would end the <script> element early
         raise ValueError("h5p/player.js must not contain '</'")
     digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()

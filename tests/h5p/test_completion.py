@@ -29,6 +29,12 @@ VERB = "http://adlnet.gov/expapi/verbs/"
         ("completed", True, False, None, "button", True),  # the "I have finished" button
         ("progressed", True, False, None, "answered", False),
         ("completed", False, False, None, "answered", False),
+        # "Every part viewed": only the player's "completed" once each part was seen, not the
+        # "consumed" an accordion sends as it opens; a scored type still completes when answered.
+        ("consumed", True, False, None, "viewed", False),
+        ("experienced", True, False, None, "viewed", False),
+        ("completed", True, False, None, "viewed", True),
+        ("answered", True, True, False, "viewed", True),
     ],
 )
 def test_the_rule(verb, top_level, scored, success, mode, done):

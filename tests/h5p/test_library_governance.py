@@ -164,6 +164,36 @@ def test_an_approved_newer_patch_replaces_the_older_for_every_package(db, media,
     assert versions == {0: H5PLibrary.REPLACED, 3: H5PLibrary.INSTALLED}
 
 
+def test_a_newer_patch_that_needs_a_new_library_brings_it_to_every_package(db, media, trainers):
+    """As H5P.Question 1.5.56 needs H5P.Components 1.0, which 1.5.20 did not: a package
+    uploaded with the older patch plays the newer one with the library it needs (else the
+    player asks for a library the package may not serve, and the activity never starts)."""
+    old = upload(synthetic.package())
+    libraries = synthetic.chain()
+    libraries.update(
+        synthetic.library(
+            "H5P.SharedLib", (1, 0, 3), deps=[("H5P.SampleComponents", 1, 0)], js=b"var v103 = 1;"
+        )
+    )
+    libraries.update(synthetic.library("H5P.SampleComponents", (1, 0, 0)))
+    newer = upload(synthetic.package(libraries=libraries), user=trainers[1])
+    waiting = {library.machine_name: library for library in newer.libraries.filter(status=H5PLibrary.PENDING)}
+    assert set(waiting) == {"H5P.SharedLib", "H5P.SampleComponents"}
+
+    library_install(library=waiting["H5P.SharedLib"], user=None)
+    old.refresh_from_db()
+    # The library it now needs still waits: so does the package, rather than break.
+    assert old.awaiting_approval
+    assert old.libraries.filter(machine_name="H5P.SampleComponents").exists()
+
+    library_install(library=waiting["H5P.SampleComponents"], user=None)
+    for content in (old, newer):
+        content.refresh_from_db()
+        assert not content.awaiting_approval
+        assert played_file(content, "H5P.SharedLib") == b"var v103 = 1;"
+        assert content.libraries.get(machine_name="H5P.SampleComponents").status == H5PLibrary.INSTALLED
+
+
 def test_a_package_with_an_older_patch_plays_the_installed_newer_one(db, media, trainers):
     upload(synthetic.package(libraries=synthetic.chain(shared_version=(1, 0, 3), shared_js=b"var v103 = 1;")))
     before = stored_files(media)

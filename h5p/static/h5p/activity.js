@@ -152,8 +152,15 @@
       learn(data.urls);
     } else if (data.kind === "started") {
       player.status.textContent = "";
-      // An activity without a score may never report being done: the trainee says so.
-      if (player.statementUrl && (player.completion === "button" || data.scored !== true)) player.finish.hidden = false;
+      // An activity without a score may never report being done: the trainee says so,
+      // unless the trainer chose "every part viewed" and the player follows its parts.
+      player.followsParts = player.completion === "viewed" && data.scored !== true && data.parts > 0;
+      if (player.statementUrl && !player.followsParts && (player.completion === "button" || data.scored !== true)) {
+        player.finish.hidden = false;
+      }
+    } else if (data.kind === "viewed" && player.followsParts && player.statementUrl) {
+      player.followsParts = false;  // once
+      finish(player);
     } else if (data.kind === "failed") {
       player.status.textContent = text("failed");
     } else if (data.kind === "height" && typeof data.height === "number" && data.height > 0) {

@@ -130,6 +130,40 @@
     });
   }
 
+  // "Every part viewed" (h5p/completion.py): H5P has no API for parts, so they are read from
+  // the markup of the types known here, each counted once it has been seen.
+  var PARTS = {
+    "H5P.Accordion": {
+      total: function () { return document.querySelectorAll(".h5p-panel-button").length; },
+      seen: '.h5p-panel-button[aria-expanded="true"]'
+    },
+    "H5P.Dialogcards": {  // cards are added as the trainee goes on: count them from the content
+      total: function (instance) { return ((instance.params || {}).dialogs || []).length; },
+      seen: ".h5p-dialogcards-card-content.h5p-dialogcards-turned"
+    }
+  };
+
+  // The number of parts followed (0: a type not known here, the module page offers the
+  // button instead); "viewed" goes to the module page once each has been seen.
+  function followParts(instance) {
+    var kind = instance && instance.libraryInfo && PARTS[instance.libraryInfo.machineName];
+    var total = kind ? kind.total(instance) : 0;
+    if (!total || !window.MutationObserver) return 0;
+    var container = document.getElementById("h5p-container");
+    var seen = [];
+    var observer = new MutationObserver(function () {
+      Array.prototype.forEach.call(container.querySelectorAll(kind.seen), function (part) {
+        if (seen.indexOf(part) < 0) seen.push(part);
+      });
+      if (seen.length >= total) {
+        observer.disconnect();
+        send({ kind: "viewed" });
+      }
+    });
+    observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ["class", "aria-expanded"] });
+    return total;
+  }
+
   function relay(event) {
     var statement = event.data.statement;
     // H5P leaves the id to the record store; give one here, so that a statement sent
@@ -201,7 +235,8 @@
       setInterval(sendState, STATE_EVERY_MS);
       if (window.ResizeObserver) new ResizeObserver(sendHeight).observe(document.getElementById("h5p-container"));
       sendHeight();
-      send({ kind: "started", scored: isScored(window.H5P.instances && window.H5P.instances[0]) });
+      var instance = window.H5P.instances && window.H5P.instances[0];
+      send({ kind: "started", scored: isScored(instance), parts: followParts(instance) });
     }).catch(function () {
       send({ kind: "failed" });
     });
