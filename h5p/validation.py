@@ -7,12 +7,14 @@ a ZIP; absolute paths, "..", backslashes, symlinks, duplicate or overlong names;
 files, too many bytes, a suspicious compression ratio (zip bombs); file types outside an
 H5P core's allow-lists (never php, html or programs; scripts, styles, SVG and XML only
 inside libraries), naming every offending file at once; a missing or broken h5p.json,
-content.json or library.json; missing libraries.
+content.json or library.json; missing libraries; a library built for development, whose
+code runs through eval() (the player's CSP never allows it, so it could never play).
 As in H5P core, files and folders whose names start with "." or "_" ("__MACOSX/") and
 stray files at the top are skipped, not refused: editors add them and they are never
 stored or served."""
 
 import json
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -37,6 +39,11 @@ CONTENT_EXTENSIONS = frozenset(
 LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
 ROOT_FILES = {"h5p.json"}
 NAMES_SHOWN = 5  # offending files named in one message; the rest are counted
+# A webpack development build wraps each module in eval("...//# sourceURL=..."). The
+# player's CSP has no 'unsafe-eval' (only code an administrator approved runs, never a
+# string made at run time), so such a library is refused here rather than approved and
+# then failing for every trainee ("Unable to find constructor").
+EVAL_MODULE = re.compile(rb"\beval\(\s*[\"'`]")
 
 
 class PackageRefused(ValueError):
@@ -134,6 +141,34 @@ def refuse_types(names: list[str]) -> None:
             len(names),
         )
         % {"count": len(names), "names": names_list(names)}
+    )
+
+
+def _development_build(archive, folder: str, data: dict, kept: set) -> bool:
+    for item in data.get("preloadedJs") or []:
+        path = item.get("path") if isinstance(item, dict) else None
+        name = f"{folder}/{path}" if isinstance(path, str) else None
+        if name in kept:
+            script = archive.read(name)  # its size is within the limits checked above
+            if EVAL_MODULE.search(script) and b"//# sourceURL=" in script:
+                return True
+    return False
+
+
+def refuse_development_builds(folders: list[str]) -> None:
+    if not folders:
+        return
+    raise PackageRefused(
+        ngettext(
+            "The library %(names)s is a development build: its code runs through eval(), which the "
+            "player does not allow. Export the activity again from Lumi or the H5P site (or build the "
+            "library with “npm run build”) and upload it again.",
+            "The libraries %(names)s are development builds: their code runs through eval(), which the "
+            "player does not allow. Export the activity again from Lumi or the H5P site (or build the "
+            "libraries with “npm run build”) and upload it again.",
+            len(folders),
+        )
+        % {"names": names_list(folders)}
     )
 
 
@@ -247,4 +282,10 @@ def _inspect(archive: zipfile.ZipFile) -> Package:
         wanted.extend(_dependencies(data, message))
     if h5p["mainLibrary"] not in {lib.machine_name for lib in dependencies}:
         raise PackageRefused(_("h5p.json's main library is not among its libraries."))
+    kept = {info.filename for info in files}
+    refuse_development_builds(
+        sorted(
+            folder for folder, data in libraries.items() if _development_build(archive, folder, data, kept)
+        )
+    )
     return Package(h5p["title"], h5p["mainLibrary"], dependencies, files, libraries, total)
