@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import caches
+from django.db import transaction
 
 VERSION_KEY = "content-version"
 _pinned: ContextVar[str | None] = ContextVar("content_version", default=None)
@@ -34,7 +35,15 @@ def content_version() -> str:
 
 
 def content_changed(**_ignored) -> None:
-    """A new version: nothing cached before it is used again. Takes a signal's arguments."""
+    """A new version: nothing cached before it is used again. Takes a signal's arguments.
+
+    Again once the change is committed: until then other processes still read the old rows
+    and would keep them under the new version (course limits too, which decide access)."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
     caches["content_version"].set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     _pinned.set(None)
 
