@@ -7,7 +7,8 @@ Prints, for the demo course:
   and issues the certificate (the final test was passed before),
 - the final test's submit (all questions on one page), which issues the certificate.
 
-Run: .venv/bin/python bench/quiz_queries.py [--show-sql]"""
+Run: .venv/bin/python bench/quiz_queries.py [--show-sql] [--prepared]
+(--prepared: DATABASE_URL already holds the demo, as bench/quiz_submit.py leaves it.)"""
 
 import os
 import sys
@@ -22,7 +23,8 @@ BUDGET_ANSWER, BUDGET_FINISH = 10, 20
 
 def main():
     env = {**os.environ, "DATABASE_URL": demo_database_url(), "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"}
-    prepare(env)
+    if "--prepared" not in sys.argv:
+        prepare(env)
     os.environ.update(env)
     import django
 

@@ -9,13 +9,13 @@ else). Each event answers with an Outcome that the sending view acts on. A page 
 records only that a module was opened (courses.services.module_open)."""
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.dispatch import receiver
 from django.utils.translation import get_language
 
+from common import page_cache
 from common.learning_events import NOTHING_NEW, Outcome
 from courses import completion
-from courses.access import courses_open_to, modules_open_to
+from courses.access import courses_open_among, modules_open_to
 from courses.models import CourseCompletion, CoursePage, ModulePage, ModuleProgress
 from courses.services import course_complete_record, module_complete_record
 from courses.signals import module_finished_by_trainee
@@ -47,6 +47,7 @@ def on_module_finished(sender, *, user, module, **_facts) -> Outcome:
 
 
 @transaction.atomic(savepoint=False)  # part of the transaction that recorded the event
+@page_cache.one_version()  # the course structure below is read under one content version
 def learning_event_record(*, user, module_key=None, passed_quiz_id=None, by_button=False) -> Outcome:
     """One event: a module (by translation_key) that may now be complete, and/or a test the
     trainee has just passed. A test taken outside any module may be a course's final test.
@@ -84,8 +85,14 @@ def _in_trainee_language(pages) -> list:
 
 
 def _courses_with_final_test(user, quiz_id) -> list[CoursePage]:
-    courses = CoursePage.objects.live().filter(final_test_id=quiz_id).select_related("locale")
-    return _in_trainee_language(courses_open_to(user, courses))
+    # Which courses end with this test is content, the same for everyone: kept in the
+    # content cache (common/page_cache.py) until content changes.
+    courses = page_cache.get_or_build(
+        lambda: list(CoursePage.objects.live().filter(final_test_id=quiz_id).select_related("locale")),
+        "courses-with-final-test",
+        quiz_id,
+    )
+    return _in_trainee_language(courses_open_among(user, courses))
 
 
 def _modules_concerned(user, module_key, passed_quiz_id) -> list[ModulePage]:
@@ -98,7 +105,18 @@ def _modules_concerned(user, module_key, passed_quiz_id) -> list[ModulePage]:
 
 
 def _course_of(module) -> CoursePage:
-    return CoursePage.objects.parent_of(module).select_related("locale").get()
+    return page_cache.get_or_build(
+        lambda: CoursePage.objects.parent_of(module).select_related("locale").get(), "course-of", module.pk
+    )
+
+
+def _live_module_keys(course) -> list:
+    """The translation keys of the course's live modules: content, kept in the content cache."""
+    return page_cache.get_or_build(
+        lambda: list(ModulePage.objects.child_of(course).live().values_list("translation_key", flat=True)),
+        "course-module-keys",
+        course.pk,
+    )
 
 
 def _module_now_complete(user, module, by_button, just_passed) -> bool:
@@ -121,24 +139,17 @@ def _module_now_complete(user, module, by_button, just_passed) -> bool:
 
 def _course_completion(user, course) -> tuple[bool, bool]:
     """(complete, completed just now): recorded before, or every module it has now done.
-    One query reads the course's live modules, which of them are done, and whether the
-    course was completed before."""
-    done = ModuleProgress.objects.filter(
-        user=user, module_key=OuterRef("translation_key"), completed_at__isnull=False
-    )
+    The course's live modules come from the content cache; one query reads which of them
+    the trainee has done and whether the course was completed before (the course's key
+    among the keys found)."""
+    module_keys = _live_module_keys(course)
+    done = ModuleProgress.objects.filter(user=user, module_key__in=module_keys, completed_at__isnull=False)
     recorded = CourseCompletion.objects.filter(user=user, course_key=course.translation_key)
-    rows = list(
-        ModulePage.objects.child_of(course)
-        .live()
-        .annotate(done=Exists(done), recorded=Exists(recorded))
-        .values_list("translation_key", "done", "recorded")
-    )
-    if any(recorded for _key, _done, recorded in rows):
+    done, recorded = done.values_list("module_key", flat=True), recorded.values_list("course_key", flat=True)
+    found = set(done.union(recorded, all=True))
+    if course.translation_key in found:
         return True, False
-    if not completion.course_complete(
-        module_keys={key for key, _done, _recorded in rows},
-        completed_module_keys={key for key, done, _recorded in rows if done},
-    ):
+    if not completion.course_complete(module_keys=set(module_keys), completed_module_keys=found):
         return False, False
     course_complete_record(user=user, course_key=course.translation_key)
     return True, True

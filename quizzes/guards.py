@@ -5,6 +5,7 @@ common.content_access."""
 
 from functools import wraps
 
+from common import page_cache
 from common.content_access import may_open_page, may_take_quiz, refusal
 
 from .models import Attempt
@@ -29,16 +30,16 @@ def open_attempt(view):
     was started from, must still be open to them."""
 
     @wraps(view)
+    @page_cache.one_version()  # the content cache's version, read once for the request
     def guarded(request, token, **kwargs):
         started = (
-            Attempt.objects.filter(token=token, user_id=request.user.pk)
-            .values("quiz_id", "module_key")
-            .first()
+            Attempt.objects.select_related("quiz").filter(token=token, user_id=request.user.pk).first()
             if request.user.is_authenticated
             else None
         )  # anyone else's attempt, or none: the view's own 404 or log-in page
-        if started and not may_take_quiz(request.user, started["quiz_id"], module_key=started["module_key"]):
+        if started and not may_take_quiz(request.user, started.quiz_id, module_key=started.module_key):
             return refusal(request)
+        request.own_attempt = started  # read once: the view takes it from here
         return view(request, token, **kwargs)
 
     return guarded

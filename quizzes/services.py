@@ -101,16 +101,21 @@ def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | N
         attempt.user = given_attempt.user
     if answers:
         answer_record(attempt=attempt, answers=answers)
-    given = {
-        question_id: frozenset(choice_ids)
-        for question_id, choice_ids in attempt.answers.values_list("question_id", "choice_ids")
-    }
-    result = score_attempt(attempt.quiz.question_keys(), given, attempt.quiz.pass_mark)
+    keys = attempt.quiz.question_keys()
+    if answers and set(answers) >= {key.id for key in keys}:
+        # Every question answered in this post (all on one page): what is stored now.
+        given = {question_id: frozenset(choice_ids) for question_id, choice_ids in answers.items()}
+    else:
+        given = {
+            question_id: frozenset(choice_ids)
+            for question_id, choice_ids in attempt.answers.values_list("question_id", "choice_ids")
+        }
+    result = score_attempt(keys, given, attempt.quiz.pass_mark)
     attempt.score = Decimal(result.score.numerator) / Decimal(result.score.denominator)
     attempt.score = attempt.score.quantize(Decimal("0.001"))
     attempt.max_score, attempt.percent, attempt.passed = result.max_score, result.percent, result.passed
     attempt.finished_at = timezone.now()
-    attempt.save()
+    attempt.save(update_fields=["score", "max_score", "percent", "passed", "finished_at"])
     return Submitted(attempt, report_fact(attempt_finished, sender=Attempt, attempt=attempt))
 
 

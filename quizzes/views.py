@@ -83,8 +83,11 @@ def quiz_start(request, quiz_id):
 
 
 def _own_attempt(request, token):
-    """Another trainee's attempt is not found, whatever its token."""
-    attempt = get_object_or_404(Attempt.objects.select_related("quiz"), token=token, user=request.user)
+    """Another trainee's attempt is not found, whatever its token. The route's guard
+    (guards.open_attempt) has read it already."""
+    attempt = getattr(request, "own_attempt", None)
+    if attempt is None or attempt.token != token or attempt.user_id != request.user.pk:
+        attempt = get_object_or_404(Attempt.objects.select_related("quiz"), token=token, user=request.user)
     attempt.user = request.user  # known already: the services need not read it again
     return attempt
 
