@@ -105,14 +105,22 @@ def gunicorn(env, workers=2):
         env=env,
     )
     try:
-        for _ in range(100):
+        # A busy machine can take a minute to start the workers: wait for them, and say so
+        # plainly if they never answer, rather than fail later on a refused connection.
+        deadline = time.monotonic() + 180
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with status {server.returncode}")
             try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
                 connection.request("GET", "/healthz")
                 if connection.getresponse().status == 200:
                     break
             except OSError:
-                time.sleep(0.2)
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not answer /healthz within 180 s")
+            time.sleep(0.2)
         yield port
     finally:
         server.terminate()

@@ -2,6 +2,7 @@
 signed in, against a bare Django view returning the same bytes, in the same run.
 
 Run: .venv/bin/python bench/throughput.py [--seconds 10] [--clients 8] [--databases sqlite,postgresql]
+[--rounds 5] (the scenarios taking turns, for a machine whose load drifts)
 Each database in turn: a fresh SQLite file, and a temporary PostgreSQL database on
 127.0.0.1:5432 (user postgres, trust), dropped afterwards. Traffic goes only to 127.0.0.1,
 and every loop stops after --seconds."""
@@ -86,16 +87,23 @@ def run(database_url, args) -> tuple[dict, int, int]:
         _, sent = request(port, "GET", MODULE, {"Accept-Encoding": ACCEPT_ENCODING})
         (workdir / "bare.html").write_bytes(page)
         cookie = sign_in(port)
+        accept = {"Accept-Encoding": ACCEPT_ENCODING}
         scenarios = [
-            ("bare Django view, same bytes", "/bench/bare/", {}),
-            ("module page, anonymous", MODULE, {}),
-            ("module page, signed in", MODULE, {"Cookie": cookie}),
+            ("bare Django view, same bytes", "/bench/bare/", accept),
+            ("module page, anonymous", MODULE, accept),
+            ("module page, signed in", MODULE, {**accept, "Cookie": cookie}),
         ]
-        results = {}
-        for name, path, headers in scenarios:
-            headers = {**headers, "Accept-Encoding": ACCEPT_ENCODING}
+        for _name, path, headers in scenarios:
             load(port, path, headers, 1, args.clients)  # warm up
-            results[name] = load(port, path, headers, args.seconds, args.clients)
+        # On a shared machine the load from other jobs drifts: with --rounds N each scenario
+        # runs N times for seconds/N in turn, so all three see the same conditions.
+        totals = {name: [0.0, 0] for name, _path, _headers in scenarios}
+        for _round in range(args.rounds):
+            for name, path, headers in scenarios:
+                rps, errors = load(port, path, headers, args.seconds / args.rounds, args.clients)
+                totals[name][0] += rps / args.rounds
+                totals[name][1] += errors
+        results = {name: tuple(total) for name, total in totals.items()}
     return results, len(page), len(sent)
 
 
@@ -104,10 +112,11 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--databases", default="sqlite,postgresql", help="sqlite, postgresql")
+    parser.add_argument("--rounds", type=int, default=1, help="interleave the scenarios in N turns each")
     args = parser.parse_args()
 
     print(
-        f"gunicorn 2 workers, {args.clients} clients, {args.seconds:.0f} s each, "
+        f"gunicorn 2 workers, {args.clients} clients, {args.seconds:.0f} s each in {args.rounds} round(s), "
         f"Accept-Encoding: {ACCEPT_ENCODING}, {MODULE}"
     )
     for database in args.databases.split(","):

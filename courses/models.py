@@ -4,9 +4,8 @@ Pages say how content is shown and where it may sit in the tree. Progress is sto
 trainee and module `translation_key`, so it is the same in Ukrainian and Russian."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery, Sum
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -15,11 +14,10 @@ from wagtail.models import Page
 
 from common import page_cache
 from h5p.blocks import content_for_language
-from h5p.selectors import module_h5p_progress
-from quizzes.selectors import module_quiz_standings
 
 from .blocks import ModuleBodyBlock, media_bytes
 from .durations import duration_label
+from .search import DRAFT_SEARCH_FIELDS, DraftSearchable
 
 
 class CourseIndexPage(Page):
@@ -41,7 +39,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(DraftSearchable, Page):
     summary = models.TextField(_("summary"), max_length=500)
     objectives = RichTextField(
         _("learning objectives"),
@@ -88,6 +86,7 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    search_fields = Page.search_fields + DRAFT_SEARCH_FIELDS
 
     class Meta:
         verbose_name = _("course")
@@ -112,7 +111,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(DraftSearchable, Page):
     summary = models.TextField(_("summary"), max_length=500)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"))
     body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
@@ -124,6 +123,7 @@ class ModulePage(Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    search_fields = Page.search_fields + DRAFT_SEARCH_FIELDS
 
     class Meta:
         verbose_name = _("module")
@@ -171,9 +171,9 @@ class ModulePage(Page):
         if request.method == "GET" and request.user.is_authenticated and not is_preview:
             from .services import module_open  # services import this module
 
-            reading = module_reading(request.user, self, self._surroundings(request)["course"])
-            module_open(user=request.user, module=self, last_opened_at=reading["last_opened_at"])
-            request.module_reading = reading
+            parts = self._trainee_parts(request.user, self._surroundings(request)["course"])
+            module_open(user=request.user, module=self, last_opened_at=parts["reading"]["last_opened_at"])
+            request.module_trainee_parts = parts
             response = super().serve(request, *args, **kwargs)
             response["X-Reading-Copy"] = "keep"  # the trainee's own page (elearn/offline/worker.js)
             return response
@@ -210,21 +210,31 @@ class ModulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self._surroundings(request))
         self._required_activities = context["required_activities"]
-        user = request.user
-        reading = getattr(request, "module_reading", None)
-        if reading is None:
-            reading = module_reading(user, self, context["course"])
-        context["status"] = reading["status"]
-        if user.is_authenticated:
-            # The trainee's own parts of the blocks, each read once for the whole page.
-            quiz_ids = self.quiz_ids()
-            if quiz_ids:
-                context["quiz_standings"] = module_quiz_standings(user=user, quiz_ids=quiz_ids)
+        context["status"] = NOT_STARTED
+        if request.user.is_authenticated:
+            # The trainee's own parts of the page and its blocks, read once (one query).
+            parts = getattr(request, "module_trainee_parts", None)
+            if parts is None:
+                parts = self._trainee_parts(request.user, context["course"])
+            context["status"] = parts["reading"]["status"]
+            if self.quiz_ids():
+                context["quiz_standings"] = parts["quiz_standings"]
             if self.has_h5p():
-                context["h5p_progress"] = module_h5p_progress(
-                    user=user, module_key=self.translation_key, content_ids=self._h5p_content_ids()
-                )
+                context["h5p_progress"] = parts["h5p_progress"]
         return context
+
+    def _trainee_parts(self, user, course) -> dict:
+        from .reading import trainee_parts  # reading imports this module
+
+        has_h5p = self.has_h5p()
+        return trainee_parts(
+            user,
+            self,
+            course,
+            quiz_ids=[pk for pk in self.quiz_ids() if pk],
+            activities=has_h5p,
+            content_ids=self._h5p_content_ids() if has_h5p else (),
+        )
 
     def _h5p_content_ids(self) -> list[int]:
         items = [item for b in self._raw_blocks("h5p") for item in b["value"].get("packages") or []]
@@ -302,32 +312,6 @@ def module_statuses(user, modules, *, course_completed=False) -> dict:
     if course_completed:
         statuses = {key: status if status == DONE else NEW for key, status in statuses.items()}
     return statuses
-
-
-def module_reading(user, module, course) -> dict:
-    """The trainee's status in the module and when they last opened it, in one query (none
-    for an anonymous visitor)."""
-    if not user.is_authenticated:
-        return {"status": NOT_STARTED, "last_opened_at": None}
-    progress = ModuleProgress.objects.filter(user=OuterRef("pk"), module_key=module.translation_key)
-    row = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .annotate(
-            course_done=Exists(
-                CourseCompletion.objects.filter(user=OuterRef("pk"), course_key=course.translation_key)
-            ),
-            opened=Exists(progress),
-            completed_at=Subquery(progress.values("completed_at")[:1]),
-            last_opened_at=Subquery(progress.values("last_opened_at")[:1]),
-        )
-        .values("course_done", "opened", "completed_at", "last_opened_at")
-        .get()
-    )
-    status = DONE if row["completed_at"] else IN_PROGRESS if row["opened"] else NOT_STARTED
-    if row["course_done"] and status != DONE:
-        status = NEW
-    return {"status": status, "last_opened_at": row["last_opened_at"]}
 
 
 def course_percent(statuses) -> int:

@@ -8,14 +8,16 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
+from wagtail.search import index
 
 from . import answer_key
 from .scoring import MULTIPLE, SINGLE, TRUE_FALSE, QuestionKey
 
 
-class Quiz(TranslatableModel):
+class Quiz(index.Indexed, TranslatableModel):
     class Kind(models.TextChoices):
         PRACTICE = "practice", _("Practice")
         PRE_TEST = "pre_test", _("Pre-test")
@@ -67,12 +69,24 @@ class Quiz(TranslatableModel):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    # The admin's Tests list finds a test by the words of its title and introduction in any
+    # language (indexed again whenever a translation is saved: _reindex_quiz).
+    search_fields = [
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
+        index.FilterField("id"),  # the admin's list leaves out tests of closed courses (wagtail_hooks.py)
+    ]
+
     class Meta:
         verbose_name = _("test")
         verbose_name_plural = _("tests")
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or f"#{self.pk}"
+
+    def search_text(self) -> str:
+        texts = [(t.title, t.introduction) for t in self.translations.all()]
+        return "\n".join(text for pair in texts for text in pair if text)
 
     def save(self, *args, **kwargs):
         if not self.answer_key:  # stored explicitly, so the admin shows the rule in force
@@ -132,6 +146,16 @@ class Quiz(TranslatableModel):
             QuestionKey(id=pk, kind=kind, points=points, correct=frozenset(right), choices=frozenset(every))
             for pk, (kind, points, right, every) in questions.items()
         ]
+
+
+def _reindex_quiz(sender, instance, raw=False, **kwargs):
+    """A test's words are in its translations, saved after the test itself (whose own save
+    indexed it without them): index it again with each."""
+    if not raw:
+        index.insert_or_update_object(instance.master)
+
+
+post_save.connect(_reindex_quiz, sender=Quiz._parler_meta.root_model, dispatch_uid="quizzes.reindex_quiz")
 
 
 class Question(TranslatableModel):

@@ -140,6 +140,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "elearn.sessions"  # Django's database sessions, read with less CPU
 # Rendered public content (routes, module bodies, whole anonymous pages) is kept in each
 # process's memory under the site's content version; the version is shared by every
 # process (Redis, else a small file cache) and changes when content is published
@@ -237,7 +238,12 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # wagtail-localize would publish a new translation of a live page at once, still in the
 # source language: Russian readers would meet a Ukrainian module. It starts as a draft.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Words in Ukrainian and Russian side by side: PostgreSQL's "simple" configuration folds case
+# and does not stem, as SQLite's FTS5 does (courses/search.py); an English one would drop
+# English stop words and stem only English.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 
 PARLER_DEFAULT_LANGUAGE_CODE = "uk"
 PARLER_LANGUAGES = {
@@ -251,6 +257,11 @@ PARLER_LANGUAGES = {
 # Static files: hashed and compressed by whitenoise; media through Django's storage API.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "elearn.static_bundles.BundleFinder",  # js/site.js, the pages' small scripts joined
+]
 STATICFILES_DIRS = [
     # The apps' own static/ folders are found by the app finder. The H5P player,
     # installed by `npm ci` (package.json pins it), is served as it is.
@@ -262,7 +273,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # whitenoise's hashed, pre-compressed files, our own JS and CSS minified first.
+    "staticfiles": {"BACKEND": "elearn.static_storage.MinifiedStaticFilesStorage"},
 }
 # Media on S3-compatible storage when a bucket is named, so that several instances share
 # uploads and H5P packages (docs/deploy.md). Files stay private: their URLs are signed.

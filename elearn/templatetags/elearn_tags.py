@@ -73,3 +73,49 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.tag
+def shared(parser, token):
+    """{% shared "name" %}…{% endshared %}: a part of a Wagtail page that is the same for
+    everyone who sees that page in this language (signed in or not), kept rendered under
+    the content version (common/page_cache.py). Nothing personal may go inside: no user,
+    no CSRF token, no messages. Other views, and previews, render it every time."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Use {% shared "name" %}…{% endshared %}')
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedNode(bits[1][1:-1], nodelist)
+
+
+class SharedNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        request, page = context.get("request"), context.get("page")
+        if not _serving_page(request, page):
+            return self.nodelist.render(context)
+        user = context.get("user")
+        signed_in = bool(user is not None and user.is_authenticated)  # offline.js is told
+        return page_cache.get_or_build(
+            lambda: self.nodelist.render(context),
+            "shared",
+            self.name,
+            request.get_host(),
+            request.path,
+            get_language(),
+            page.pk,
+            settings.DISCREET_MODE,
+            signed_in,
+        )
+
+
+def _serving_page(request, page) -> bool:
+    """Whether this request is Wagtail serving `page` itself (not a preview, nor another
+    view that names a page, such as a test opened from a module)."""
+    if request is None or not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
+        return False
+    route = getattr(request, "_wagtail_route_for_request", None)
+    return route is not None and route[0].pk == page.pk

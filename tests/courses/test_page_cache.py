@@ -3,6 +3,7 @@ queries, no write on every view, a published change seen at once, and never anot
 person's results in a page."""
 
 import gzip
+import re
 from datetime import timedelta
 
 import brotli
@@ -119,6 +120,7 @@ def test_a_published_change_shows_on_the_next_request(demo, who):
 
     html = client.get(HIV).content.decode()
     assert "<h1>Оновлений модуль про ВІЛ</h1>" in html
+    assert "<title>Оновлений модуль про ВІЛ · Conecta eLearn</title>" in html  # the shared header too
 
 
 def test_an_unpublished_module_is_gone_on_the_next_request(demo):
@@ -140,7 +142,38 @@ def test_pages_are_sent_compressed(demo, accept, encoding, decompress):
     assert response["Content-Encoding"] == encoding
     assert "Accept-Encoding" in response["Vary"]
     assert len(response.content) < len(plain) / 2
-    assert b"</html>" in decompress(response.content)
+    html = decompress(response.content)
+    assert b"</html>" in html
+    assert b"\n " not in html  # the templates' indentation stays home
+    token = re.compile(rb'="[A-Za-z0-9]{64}"')  # the CSRF token, masked afresh for each response
+    assert token.sub(b"", html).split() == token.sub(b"", plain).split()  # the same words and tags
+
+
+def test_the_one_query_reads_what_each_app_reads_for_itself(demo):
+    """courses/reading.py reads progress, test standings and H5P progress in one
+    statement: the same answers as the quizzes' and h5p apps' own selectors."""
+    from courses.models import ModulePage
+    from h5p.selectors import module_h5p_progress
+    from quizzes.selectors import module_quiz_standings
+
+    for user in (demo_trainee(), newcomer()):
+        for page in ModulePage.objects.live().specific():
+            parts = page._trainee_parts(user, page.get_parent().specific)
+            if page.quiz_ids():
+                assert parts["quiz_standings"] == module_quiz_standings(user=user, quiz_ids=page.quiz_ids())
+            if page.has_h5p():
+                expected = module_h5p_progress(
+                    user=user, module_key=page.translation_key, content_ids=page._h5p_content_ids()
+                )
+                assert parts["h5p_progress"] == expected
+
+    condoms = module(CONDOMS)
+    course = condoms.get_parent().specific
+    done_it_all = condoms._trainee_parts(demo_trainee(), course)
+    beginner = condoms._trainee_parts(newcomer(), course)
+    assert done_it_all["reading"]["status"] == "done" and beginner["reading"]["status"] == "not_started"
+    assert [standing["best"] for standing in done_it_all["quiz_standings"].values()] == [100]
+    assert done_it_all["h5p_progress"]["completed"] and not beginner["h5p_progress"]["completed"]
 
 
 def test_static_files_are_sent_compressed(client):

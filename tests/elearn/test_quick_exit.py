@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 
 
 def test_quick_exit_ends_the_session_and_clears_the_site(client, trainee, settings):
@@ -55,8 +56,11 @@ def test_every_page_has_the_private_tab_tip_and_a_separate_keyboard_tip(
     assert "data-privacy-tip hidden>" in html and tip in html
     assert keyboard_tip in html
     assert "Shift" not in html.replace(keyboard_tip, "")  # nowhere else, not in a title either
-    for script in ("quick-exit", "navigation", "privacy-tip"):
-        assert f'js/{script}.js" defer></script>' in html
+    # The scripts arrive joined in one file (elearn/static_bundles.py), each whole.
+    assert 'src="/static/js/site.js" defer' in html
+    site_js = b"".join(client.get("/static/js/site.js").streaming_content).decode()
+    for script in ("quick-exit", "navigation", "privacy-tip", "offline"):
+        assert (settings.BASE_DIR / "elearn" / "static" / "js" / f"{script}.js").read_text() in site_js
 
 
 @pytest.mark.parametrize(
