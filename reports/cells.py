@@ -64,10 +64,40 @@ VIEW_COLUMNS = {
 }
 
 
+def counts_somewhere(person) -> bool:
+    """Whether `person` counts in any cell of the report. Someone who does not (say, who
+    joined after the period) changes no count, and is left out of the tables: else their
+    sign-up could add a row (or move a hidden cell) in an ended period's report, and
+    re-viewing it would tell what they answered."""
+    return bool(
+        person.registered
+        or person.active
+        or person.modules_completed
+        or person.tests
+        or any(counted(person) for counted in TABLE_COLUMNS.values())
+    )
+
+
+def _by_question_shown(data, key) -> bool:
+    """A breakdown or filter by an optional question: only where some organisation in scope
+    asks it, and only for a period that may show who people are (ReportScope.demographics).
+    Left out, it is no part of the protection either: what is hidden around the totals
+    then says nothing about it."""
+    if key not in QUESTION_OF:
+        return True
+    return bool(data.scope.demographics and data.asking.get(QUESTION_OF[key]))
+
+
 def breakdown_dimensions(data) -> list[str]:
-    """The breakdowns the report shows: a question that no organisation in scope asks has none."""
+    """The breakdowns the report shows."""
     shown = ["organisation", "country", "city", "gender", "age_group", "age_band", "work_setting", "language"]
-    return [key for key in shown if key not in QUESTION_OF or data.asking.get(QUESTION_OF[key])]
+    return [key for key in shown if _by_question_shown(data, key)]
+
+
+def demographics_withheld(data) -> bool:
+    """Whether the report leaves out breakdowns by questions its organisations ask, because
+    of its period."""
+    return not data.scope.demographics and any(data.asking.get(q) for q in set(QUESTION_OF.values()))
 
 
 class ProtectedCells:
@@ -76,12 +106,14 @@ class ProtectedCells:
 
     def __init__(self, data):
         self.data = data
-        population = data.population
+        population = self._population = [t for t in data.population if counts_somewhere(t)]
         self.view = frozenset((name, value) for name, value in data.scope.filters())
         if len(self.view) > 1:
             raise ValueError("A report is filtered by one filter at a time (reports/scope.py).")
         breakdowns = breakdown_dimensions(data)
-        filters = [key for key in FILTERS if key not in QUESTION_OF or data.asking.get(QUESTION_OF[key])]
+        filters = [key for key in FILTERS if _by_question_shown(data, key)]
+        if any(name not in filters for name, _value in self.view):
+            raise ValueError("This filter is not available for the report's period (reports/scope.py).")
         values = {key: [VALUES[key](t) for t in population] for key in VALUES}
         self._canonical: dict[frozenset, frozenset] = {}  # conditions -> the people they hold
         self._pairs: dict = {}  # (dimension, dimension) -> their two-way cells
@@ -232,7 +264,7 @@ class ProtectedCells:
         `conditions`; 0 when there is no one."""
         members = self._canonical.get(self.view | frozenset(conditions))
         if members is None:
-            members = self._cell(self.view | frozenset(conditions), len(self.data.population))
+            members = self._cell(self.view | frozenset(conditions), len(self._population))
         if not members:
             return 0
         return self._shown[column][self._ids[column][members]]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AgeBand, Country, Gender, WorkSetting
 from common.languages import language_choices
 
-from .cells import VALUES, protected_cells
+from .cells import VALUES, counts_somewhere, protected_cells
 from .data import NOT_ASKED
 from .suppression import hidden, label
 
@@ -112,8 +112,8 @@ def _categories(data, dimension_key) -> dict:
     groups = {}
     for trainee in data.trainees:
         raw = raw_value(trainee)
-        if raw == NOT_ASKED:
-            continue
+        if raw == NOT_ASKED or not counts_somewhere(trainee):
+            continue  # not asked, or counts nowhere (joined after the period): no row of theirs
         groups.setdefault(_category_label(raw, labels), (raw, []))[1].append(trainee)
     return dict(sorted(groups.items()))
 

@@ -5,8 +5,10 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.access import (
     SEE_REPORTS,
@@ -37,6 +39,68 @@ ONE_FILTER = _(
     "and work setting: together they could pick out a few people. The report already breaks its "
     "numbers down by each of them."
 )
+
+# Who people are: shown (as breakdowns or filters) to anyone but an admin only for whole
+# quarters that have ended. Free periods could be subtracted from each other: one day
+# apart, the difference is the one person certified that day (docs/decisions.md).
+DEMOGRAPHIC_FILTERS = ("gender", "age_band", "work_setting")
+QUARTERS_ONLY = _(
+    "The breakdown by gender, age and work setting is shown only for ended quarters: this way two "
+    "reports cannot be subtracted from each other to learn about one person."
+)
+DEMOGRAPHIC_FILTER_REFUSED = _(
+    "Filters by gender, age and work setting work only for ended quarters (or a whole ended year): "
+    "this way two reports cannot be subtracted from each other to learn about one person. Choose a "
+    "quarter below."
+)
+
+
+def today() -> datetime.date:
+    """The day a report is made (tests set it)."""
+    return timezone.localdate()
+
+
+def _quarter_start(day: datetime.date) -> datetime.date:
+    return day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
+
+
+def whole_ended_quarters(since, until) -> bool:
+    """Whether since–until is one or more whole calendar quarters, all ended before today
+    (a whole ended year is four of them). Such periods never change from one day to the
+    next, so re-viewing or shifting them reveals no one's day."""
+    if since is None or until is None or until >= today() or since > until:
+        return False
+    day_after = until + datetime.timedelta(days=1)
+    return since == _quarter_start(since) and day_after == _quarter_start(day_after)
+
+
+def ended_quarters(count=4) -> list[tuple[datetime.date, datetime.date]]:
+    """The last `count` quarters that have ended before today, the latest first."""
+    end = _quarter_start(today())  # the day after the last ended quarter
+    quarters = []
+    for _number in range(count):
+        start = _quarter_start(end - datetime.timedelta(days=1))
+        quarters.append((start, end - datetime.timedelta(days=1)))
+        end = start
+    return quarters
+
+
+def quick_periods() -> list[tuple[str, datetime.date, datetime.date]]:
+    """(label, since, until): the last ended quarters and the last ended year."""
+    periods = [
+        (
+            str(pgettext_lazy("calendar quarter", "Q%(number)s %(year)s"))
+            % {"number": (since.month + 2) // 3, "year": since.year},
+            since,
+            until,
+        )
+        for since, until in ended_quarters()
+    ]
+    year = today().year - 1
+    periods.append(
+        (str(_("Year %(year)s")) % {"year": year}, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    )
+    return periods
 
 
 class ReportFilterForm(forms.Form):
@@ -93,7 +157,22 @@ class ReportFilterForm(forms.Form):
             narrowing = [name for name in narrowing if name != "organisation"]  # always their own
         if self.one_filter and len(narrowing) > 1:
             raise forms.ValidationError(ONE_FILTER)
+        if (
+            any(data.get(name) for name in DEMOGRAPHIC_FILTERS)
+            and not sees_every_organisation(self.user)
+            and not whole_ended_quarters(data.get("since"), data.get("until"))
+        ):
+            raise forms.ValidationError(DEMOGRAPHIC_FILTER_REFUSED)
         return data
+
+    def quick_periods(self) -> list[tuple[str, str]]:
+        """(label, query string): the last ended quarters and year, other filters kept."""
+        links = []
+        for name, since, until in quick_periods():
+            query = self.data.copy() if isinstance(self.data, QueryDict) else QueryDict(mutable=True)
+            query["since"], query["until"] = since.isoformat(), until.isoformat()
+            links.append((name, query.urlencode()))
+        return links
 
 
 @dataclass(frozen=True)
@@ -109,6 +188,9 @@ class ReportScope:
     age_band: str = ""
     work_setting: str = ""
     organisation_filter: int | None = None  # an admin's choice of one organisation among all
+    # Whether breakdowns and filters by gender, age and work setting may be shown: for
+    # admins always, for others only for whole ended quarters (DEMOGRAPHIC_FILTERS).
+    demographics: bool = True
 
     def filters(self) -> list[tuple[str, object]]:
         """The filters in use, as (attribute of reports.data.TraineeFacts, value)."""
@@ -174,4 +256,6 @@ def scope_for(user, data: dict) -> ReportScope:
         gender=data.get("gender") or "",
         age_band=data.get("age_band") or "",
         work_setting=data.get("work_setting") or "",
+        demographics=sees_every_organisation(user)
+        or whole_ended_quarters(data.get("since"), data.get("until")),
     )

@@ -3,6 +3,8 @@ Wagtail admin. Every view reads the filters, holds coordinators to their organis
 and refuses invalid filters with the form's message. A refusal is a plain 403 that says
 why (accounts/access.py): no permission for reports, or another organisation's data."""
 
+from dataclasses import replace
+
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,16 +14,16 @@ from accounts.models import Organisation
 from common import exports
 from common.exports import Section
 
-from .cells import protected_cells
+from .cells import demographics_withheld, protected_cells
 from .charts import bar_chart
 from .data import report_data
 from .indicators import headline, module_completions_shown, months_shown
-from .scope import ReportFilterForm, scope_for
+from .scope import DEMOGRAPHIC_FILTERS, ReportFilterForm, ended_quarters, scope_for
 from .training_report import report_header, trainee_columns, trainee_rows, training_report
 
-# A list that names trainees is never narrowed by who they are: filtering it by gender,
-# age or work setting would tie nicknames to them, a few downloads at a time.
-DEMOGRAPHIC_FILTERS = ("gender", "age_band", "work_setting")
+# A list that names trainees is never narrowed by who they are (DEMOGRAPHIC_FILTERS):
+# filtering it by gender, age or work setting would tie nicknames to them, a few
+# downloads at a time.
 
 
 def _read(request, *, names_trainees=False):
@@ -78,9 +80,19 @@ def dashboard(request):
             headline=headline(data),
             funnel=bar_chart(_("From enrolment to certificate"), funnel, (_("Step"), _("Trainees"))),
             months=bar_chart(_("Certificates per month"), months, (_("Month"), _("Certified"))),
-            sections=training_report(data),
+            sections=training_report(data, demographics_from=_last_quarter(data)),
         )
     return TemplateResponse(request, "reports/dashboard.html", context)
+
+
+def _last_quarter(data):
+    """The dashboard's gender, age and work setting breakdowns when the chosen period may
+    not show them: the same report for the last ended quarter, which never changes from
+    one day to the next (reports/scope.py)."""
+    if not demographics_withheld(data):
+        return None
+    since, until = ended_quarters(count=1)[0]
+    return report_data(replace(data.scope, since=since, until=until, demographics=True))
 
 
 @refusals_as_403

@@ -8,7 +8,7 @@ from accounts.models import Organisation
 from common import exports
 from common.languages import default_language, language_codes
 from reports.data import report_data
-from reports.scope import ReportScope, _courses
+from reports.scope import ReportScope, _courses, whole_ended_quarters
 from reports.training_report import report_header, training_report
 
 
@@ -46,11 +46,14 @@ class Command(BaseCommand):
             courses = _courses()
             if not courses:
                 raise CommandError("There is no course to report on.")
+            # Files made here are handed to staff too: the same rule as the report page
+            # for coordinators (reports/scope.py, whole_ended_quarters).
             scope = ReportScope(
                 course=courses[0],
                 since=since,
                 until=until,
                 organisation_id=organisation.pk if organisation else None,
+                demographics=whole_ended_quarters(since, until),
             )
             data = report_data(scope)
             header = report_header(data, str(organisation) if organisation else "")
