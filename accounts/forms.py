@@ -14,6 +14,7 @@ from .models import (
     normalise_join_code,
     reserved_prefix,
 )
+from .services import trainee_own_password_set
 
 SKIP = [("", _("Skip this question"))]
 
@@ -131,7 +132,9 @@ class NicknameLoginForm(NoLabelSuffix, AuthenticationForm):
 
 
 class TraineePasswordChangeForm(NoLabelSuffix, PasswordChangeForm):
-    pass
+    def save(self, commit=True):
+        trainee_own_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user
 
 
 class DeleteAccountForm(NoLabelSuffix, forms.Form):

@@ -270,6 +270,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     work_setting = models.CharField(
         _("where you mostly work"), max_length=16, choices=WorkSetting.choices, blank=True
     )
+    # When staff last set this person's password, until they are told at their next log-in.
+    password_set_by_staff_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 

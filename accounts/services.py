@@ -1,9 +1,14 @@
 """Writes to accounts. Views and forms validate; these functions change state."""
 
 from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
 
 from .login_throttle import login_failures_forget
 from .models import OPTIONAL_QUESTIONS, Organisation, TrainingGroup, User
+
+# The admin's history entry for a password set by staff (accounts/wagtail_hooks.py).
+STAFF_SET_PASSWORD = "accounts.staff_set_password"
 
 
 @transaction.atomic
@@ -29,11 +34,22 @@ def trainee_register(
 
 
 @transaction.atomic
-def trainee_password_reset(*, trainee: User, password: str) -> None:
+def trainee_password_reset(*, trainee: User, password: str, by: User) -> None:
     """A trainer sets a new password for a trainee who forgot theirs (trainees have no
-    email to reset it themselves)."""
+    email to reset it themselves). Staff can then sign in as the trainee, so it is kept in
+    the admin's history of the account, naming who did it, and the trainee is told at
+    every log-in until they choose their own (accounts/views.py)."""
     trainee.set_password(password)
-    trainee.save(update_fields=["password"])
+    trainee.password_set_by_staff_at = timezone.now()
+    trainee.save(update_fields=["password", "password_set_by_staff_at"])
+    log(instance=trainee, action=STAFF_SET_PASSWORD, user=by)
+
+
+def trainee_own_password_set(*, user: User, password: str) -> None:
+    """The trainee chose their own password: staff no longer know it."""
+    user.set_password(password)
+    user.password_set_by_staff_at = None
+    user.save(update_fields=["password", "password_set_by_staff_at"])
 
 
 @transaction.atomic

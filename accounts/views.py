@@ -8,7 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -97,6 +100,23 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = NicknameLoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        set_at = form.get_user().password_set_by_staff_at
+        if set_at is not None:
+            # Staff know this password and could have signed in with it first: say so at
+            # every log-in, in its language, until the trainee chooses their own.
+            notice = _(
+                "Staff of your organisation set a new password for you on %(date)s. If you "
+                "did not ask for it, talk to your trainer. Staff know this password too: "
+                "change it to one of your own."
+            ) % {"date": date_format(timezone.localtime(set_at), "j E Y")}
+            link = reverse("accounts:password_change")
+            messages.warning(
+                self.request, format_html('{} <a href="{}">{}</a>', notice, link, _("Change password"))
+            )
+        return response
 
 
 class ForgetsCsrfCookie:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
@@ -39,7 +40,7 @@ from .admin_scoping import OrganisationScopedSnippetViewSet, ScopedDeleteBulkAct
 from .login_throttle import locked_nicknames
 from .models import Organisation, TrainingGroup
 from .selectors import trainees_visible_to, training_groups_visible_to
-from .services import trainee_password_reset, trainee_unlock
+from .services import STAFF_SET_PASSWORD, trainee_password_reset, trainee_unlock
 from .shown_names import hidden_from_viewer
 from .two_factor import admin_hooks as two_factor_hooks  # noqa: F401 (registers its hooks)
 
@@ -167,7 +168,7 @@ def trainee_password(request, pk):
     trainee = get_object_or_404(trainees_visible_to(request.user), pk=pk)
     form = TraineePasswordForm(trainee, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        trainee_password_reset(trainee=trainee, password=form.cleaned_data["new_password1"])
+        trainee_password_reset(trainee=trainee, password=form.cleaned_data["new_password1"], by=request.user)
         messages.success(
             request,
             _("New password set for %(nickname)s. Tell it to them in person.")
@@ -177,6 +178,21 @@ def trainee_password(request, pk):
     return TemplateResponse(
         request, "accounts/admin/trainee_password.html", {"trainee": trainee, "form": form}
     )
+
+
+class StaffSetPasswordLog(LogFormatter):
+    """How a password set by staff reads in the site history and the account's history
+    (who did it is the entry's user)."""
+
+    label = gettext_lazy("New password set by staff")
+
+    def format_message(self, log_entry):
+        return _("Staff set a new password for this account.")
+
+
+@hooks.register("register_log_actions")
+def register_password_log_action(actions):
+    actions.register_action(STAFF_SET_PASSWORD)(StaffSetPasswordLog)
 
 
 trainee_urls = (

@@ -87,7 +87,7 @@ def _erase_records(user: User, certificates: list[Certificate]) -> None:
     user.set_unusable_password()
     user.is_active = user.is_staff = user.is_superuser = False
     user.age_band = user.gender = user.work_setting = ""
-    user.last_login = None
+    user.last_login = user.password_set_by_staff_at = None
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
