@@ -88,9 +88,14 @@ def _guard_object_views(view, scoped_queryset):
     return guarded
 
 
+def _viewset_scoped(request, model, queryset):
+    """`queryset` held to the snippet viewset's own scope (ScopedSnippetViewSet)."""
+    return queryset.filter(pk__in=model.snippet_viewset.scoped_queryset(request).values("pk"))
+
+
 class _ScopedChooserList:
     def get_object_list(self):
-        return _scoped(self.request.user, super().get_object_list())
+        return _viewset_scoped(self.request, self.model, super().get_object_list())
 
 
 class _ScopedChooseView(_ScopedChooserList, ChooseView):
@@ -103,7 +108,10 @@ class _ScopedChooseResultsView(_ScopedChooserList, ChooseResultsView):
 
 class _ScopedChosenMultipleView(SnippetChosenMultipleView):
     def get_objects(self, pks):
-        return _scoped(self.request.user, super().get_objects(pks))
+        # `?id=` comes straight from the URL: a non-number (or one too big for the database)
+        # made the lookup fail with a 500, whose DEBUG page listed every organisation's rows.
+        pks = [pk for pk in pks if pk.isascii() and pk.isdigit() and len(pk) <= 18]
+        return _viewset_scoped(self.request, self.model, super().get_objects(pks))
 
 
 class _ScopedChooserViewSet(SnippetChooserViewSet):
@@ -113,27 +121,22 @@ class _ScopedChooserViewSet(SnippetChooserViewSet):
 
     def construct_view(self, view_class, **kwargs):
         view = super().construct_view(view_class, **kwargs)
-        model = self.model
-
-        def scoped_queryset(request):
-            return _scoped(request.user, model._default_manager.all())
-
-        return _guard_object_views(view, scoped_queryset)
+        return _guard_object_views(view, self.model.snippet_viewset.scoped_queryset)
 
     def get_urlpatterns(self):
-        return _classified(super().get_urlpatterns(), CHOOSER_URLS)
+        return _classified(super().get_urlpatterns(), self.model.snippet_viewset.chooser_urls)
 
 
-class OrganisationScopedSnippetViewSet(SnippetViewSet):
-    """A snippet viewset whose every view sees only the rows of the user's organisation
-    (admins: all), through the model's `organisation` foreign key (or, for organisations
-    themselves, their own key)."""
+class ScopedSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose every view (and chooser, and wagtail-localize's snippet API)
+    sees only the rows `scoped_queryset` gives the user: an object outside them is a 404."""
 
     chooser_viewset_class = _ScopedChooserViewSet
+    chooser_urls = CHOOSER_URLS
     history_view_class = ScopedSnippetHistoryView
 
     def scoped_queryset(self, request):
-        return _scoped(request.user, self.model._default_manager.all())
+        raise NotImplementedError
 
     def get_queryset(self, request):  # the list view's rows
         return self.scoped_queryset(request)
@@ -143,6 +146,15 @@ class OrganisationScopedSnippetViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         return _classified(super().get_urlpatterns(), SNIPPET_URLS)
+
+
+class OrganisationScopedSnippetViewSet(ScopedSnippetViewSet):
+    """A snippet viewset whose every view sees only the rows of the user's organisation
+    (admins: all), through the model's `organisation` foreign key (or, for organisations
+    themselves, their own key)."""
+
+    def scoped_queryset(self, request):
+        return _scoped(request.user, self.model._default_manager.all())
 
 
 class ScopedDeleteBulkAction(DeleteBulkAction):
@@ -178,4 +190,6 @@ class ScopedSnippetsAPI(LocalizeSnippetsAPI):
         policy = model.snippet_viewset.permission_policy
         if not policy.user_has_any_permission(self.request.user, ["add", "change", "delete", "view"]):
             return objects.none()
+        if isinstance(model.snippet_viewset, ScopedSnippetViewSet):
+            return _viewset_scoped(self.request, model, objects)
         return _scoped(self.request.user, objects) if organisation_field(model) else objects

@@ -42,6 +42,10 @@ class ContentRule(Protocol):
         """Why `user` cannot start this test yet (a final test before the course's
         modules are complete), or None when they can."""
 
+    def closed_quiz_ids(self, user) -> set[int]:
+        """The ids of the tests closed to `user` however they are opened: those that
+        belong only to courses closed to them (for the admin's lists and screens)."""
+
 
 _rule: ContentRule | None = None
 
@@ -69,6 +73,10 @@ def may_take_quiz(user, quiz_id: int, *, module_key: UUID | None = None) -> bool
 
 def quiz_lock(user, quiz_id: int) -> QuizLock | None:
     return _registered().quiz_lock(user, quiz_id)
+
+
+def closed_quiz_ids(user) -> set[int]:
+    return _registered().closed_quiz_ids(user)
 
 
 def refusal(request):

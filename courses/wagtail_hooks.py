@@ -1,11 +1,14 @@
 from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Page
 
 from common.content_access import refusal
 
 from . import local_help_admin, translation_publish, translation_review  # noqa: F401 (they register admin views and hooks)
-from .access import may_open_cached
+from .access import may_open, may_open_cached, modules_open_to
+from .admin_access import closed_document_ids
 from .media_access import may_download
 from .models import CoursePage, ModulePage
 from .selectors import translations_to_publish
@@ -36,6 +39,33 @@ def documents_of_closed_courses_are_closed(document, request):
     if not may_download(request.user, document):
         return refusal(request)
     return None
+
+
+@hooks.register("construct_explorer_page_queryset")
+def closed_pages_not_listed(parent_page, pages, request):
+    """The explorer (and the admin API behind its menu) leaves out courses kept for other
+    organisations and their modules; their every URL is a 404 (admin_access.py)."""
+    return modules_open_to(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def closed_pages_not_chosen(pages, request):
+    return modules_open_to(request.user, pages)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def closed_documents_not_chosen(documents, request):
+    return documents.exclude(pk__in=closed_document_ids(request.user))
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_action_on_closed_content(request, action_type, objects, action_class_instance):
+    """A bulk action on every page of a listing ("select all") reaches pages no URL names."""
+    for item in objects:
+        if isinstance(item, Page) and not may_open(request.user, item):
+            raise Http404
+        if isinstance(item, AbstractDocument) and not may_download(request.user, item):
+            raise Http404
 
 
 class TranslationsToPublishPanel(Component):

@@ -135,7 +135,9 @@ def question_edit(request, quiz_id, question_id=None):
 def question_move(request, quiz_id, question_id, direction):
     quiz = _quiz(request, quiz_id)
     ordered = list(quiz.questions.all())
-    index = next(i for i, q in enumerate(ordered) if q.pk == question_id)
+    index = next((i for i, q in enumerate(ordered) if q.pk == question_id), None)
+    if index is None:  # a question of another test, or none
+        raise Http404
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(ordered):
         ordered[index], ordered[other] = ordered[other], ordered[index]
@@ -225,6 +227,8 @@ def attempts(request, quiz_id):
     more attempt for a trainee who needs it (logged in the trainee's history)."""
     require(request.user, GRANT_ATTEMPTS)
     quiz = get_object_or_404(Quiz, pk=quiz_id)
+    if not may_take_quiz(request.user, quiz.pk):
+        raise Http404  # a test kept for another organisation, as on its other screens
     people = _people_who_tried(request, quiz)
     if request.method == "POST":
         chosen = str(request.POST.get("trainee", "")).strip()

@@ -14,12 +14,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from accounts.access import EDIT_TESTS, GRANT_ATTEMPTS, may
 from accounts.admin_history_views import ScopedSnippetHistoryView
-from common.content_access import may_take_quiz
+from accounts.admin_scoping import CHOOSER_URLS, FORM, ScopedSnippetViewSet
+from common.content_access import closed_quiz_ids, may_take_quiz
 
 from . import admin_views
 from .models import Quiz
@@ -83,7 +84,7 @@ class QuizEditView(EditView):
         ]
 
 
-class QuizViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
+class QuizViewSet(ParlerSnippetAdminMixin, ScopedSnippetViewSet):
     model = Quiz
     icon = "tick-inverse"
     menu_label = gettext_lazy("Tests")
@@ -99,8 +100,18 @@ class QuizViewSet(ParlerSnippetAdminMixin, SnippetViewSet):
         "max_attempts",
     ]
 
+    # A test created from a module's chooser belongs to no course yet: open to all staff.
+    chooser_urls = {**CHOOSER_URLS, "create": FORM}
+
+    def scoped_queryset(self, request):
+        """Every test, except one that belongs only to courses kept for another
+        organisation (courses/access.py): not listed, not chosen, and its every screen
+        (copy, usage, history, the translation API...) is not found."""
+        closed = closed_quiz_ids(request.user)
+        return Quiz.objects.exclude(pk__in=closed) if closed else Quiz.objects.all()
+
     def get_queryset(self, request):
-        return Quiz.objects.annotate(question_count=Count("questions"))
+        return self.scoped_queryset(request).annotate(question_count=Count("questions"))
 
     # Tests are shared by every organisation; what another organisation's people did to
     # one is not shown (accounts/admin_history.py).

@@ -193,3 +193,18 @@ def test_the_other_organisations_staff_cannot_reach_a_test_kept_for_salus(
     after = [(q.pk, q.safe_translation_getter("text", language_code="uk")) for q in quiz.questions.all()]
     assert after == before and Quiz.objects.filter(pk=quiz.pk).exists()
     assert Question.objects.filter(quiz=quiz).count() == 3
+
+
+def test_moving_a_question_of_another_test_is_not_found_and_changes_nothing(trainer, quiz):
+    elsewhere = build_quiz().questions.first()
+    order = list(quiz.questions.values_list("pk", flat=True))
+    client = signed_in(trainer)
+
+    responses = [
+        client.post(f"/admin/tests/{quiz.pk}/questions/{pk}/move/{direction}/")
+        for pk in (elsewhere.pk, 999999)
+        for direction in ("up", "down")
+    ]
+
+    assert [r.status_code for r in responses] == [404] * 4
+    assert list(quiz.questions.values_list("pk", flat=True)) == order

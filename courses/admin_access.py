@@ -1,0 +1,178 @@
+"""The admin, held to the courses' limits (courses/access.py; docs/access.md, "Courses for
+some organisations"): staff of an organisation a course is not for do not find it, its
+modules, or the documents only they use, in the admin either.
+
+Wagtail has a hook for some page actions (edit, delete, move...) but not for others
+(view draft, preview, revisions, history, workflow actions, wagtail-localize's screens),
+and none for a document's edit, delete and usage screens. So every admin URL that names a
+page, a translation of one or a document is checked before its view runs
+(`closed_content_not_found`, applied to Wagtail's admin URLs in elearn/urls.py), and the
+listings that no URL names leave them out: the page explorer and chooser (hooks in
+courses/wagtail_hooks.py), the page search and the documents list (admin_urls.py), the
+document chooser, and the bulk actions. Admins see everything."""
+
+from functools import wraps
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.views.defaults import page_not_found
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.views.pages.usage import ContentTypeUseView
+from wagtail.documents import get_document_model
+from wagtail.documents.views.documents import IndexView as DocumentsIndexView
+from wagtail.models import Page, ReferenceIndex
+from wagtail_localize.models import Translation, TranslationSource
+
+from accounts.access import sees_every_organisation
+
+from .access import closed_courses, may_open, modules_open_to
+from .media_access import may_download
+
+# Arguments of Wagtail's (and wagtail-localize's) admin URLs that are a page's id: the page
+# worked on, the parent a page is added under, where a page is moved to.
+PAGE_ARGUMENTS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
+# Views whose `pk` is a page's.
+PAGE_PK_VIEWS = {
+    "wagtailadmin_pages:revisions_compare",
+    "wagtailadmin_api:pages:detail",
+    "wagtailadmin_api:pages:action",
+}
+# Document views and which of their arguments is the document's id.
+DOCUMENT_ARGUMENTS = {"wagtaildocs": {"document_id", "doc_id"}}
+DOCUMENT_PK_VIEWS = {"wagtaildocs_chooser:chosen", "wagtailadmin_api:documents:detail"}
+# A POST field that names a page: where a copy goes.
+PAGE_FIELDS = {"wagtailadmin_pages:copy": "new_parent_page"}
+
+
+def _number(value) -> int | None:
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _page_open(user, page_id) -> bool:
+    page = Page.objects.filter(pk=page_id).only("path").first()
+    return page is None or may_open(user, page)  # a missing page is the view's own 404
+
+
+def _document_open(user, document_id) -> bool:
+    document = get_document_model().objects.filter(pk=document_id).first()
+    return document is None or may_download(user, document)
+
+
+def _translated_page_open(user, source: TranslationSource | None) -> bool:
+    """A translation's source page: a course's language versions share its limit."""
+    if source is None or not issubclass(source.specific_content_type.model_class(), Page):
+        return True
+    page = Page.objects.filter(translation_key=source.object_id).only("path").first()
+    return page is None or may_open(user, page)
+
+
+def _bulk_ids(request, model) -> list[int]:
+    ids = [_number(value) for value in request.GET.getlist("id")]
+    parent = _number(request.GET.get("childOf"))
+    if "all" in request.GET.getlist("id") and parent is not None and issubclass(model, Page):
+        return [parent]  # every page under it: the hook below checks each (before_bulk_action)
+    return [pk for pk in ids if pk is not None]
+
+
+def is_closed(request, view_name: str, kwargs: dict) -> bool:
+    """The admin URL resolved to `view_name` with `kwargs` names a page (or a translation
+    of one) or a document that is closed to the signed-in user."""
+    user = request.user
+    namespace = view_name.rpartition(":")[0]
+    pages = [kwargs[name] for name in PAGE_ARGUMENTS & kwargs.keys()]
+    documents = [kwargs[name] for name in DOCUMENT_ARGUMENTS.get(namespace, set()) & kwargs.keys()]
+    if view_name in PAGE_PK_VIEWS:
+        pages.append(kwargs.get("pk"))
+    if view_name in DOCUMENT_PK_VIEWS:
+        documents.append(kwargs.get("pk"))
+    if view_name in PAGE_FIELDS and request.method == "POST":
+        pages.append(request.POST.get(PAGE_FIELDS[view_name]))
+    if view_name == "wagtail_bulk_action":
+        model = _bulk_model(kwargs)
+        if model is not None and issubclass(model, Page):
+            pages.extend(_bulk_ids(request, model))
+        elif model is get_document_model():
+            documents.extend(_bulk_ids(request, model))
+    if namespace == "wagtail_localize" and "translation_id" in kwargs:
+        translations = Translation.objects.filter(pk=_number(kwargs["translation_id"]))
+        if any(not _translated_page_open(user, t.source) for t in translations.select_related("source")):
+            return True
+    if namespace == "wagtail_localize" and "translation_source_id" in kwargs:
+        source = TranslationSource.objects.filter(pk=_number(kwargs["translation_source_id"])).first()
+        if not _translated_page_open(user, source):
+            return True
+    if any(not _page_open(user, pk) for pk in map(_number, pages) if pk is not None):
+        return True
+    return any(not _document_open(user, pk) for pk in map(_number, documents) if pk is not None)
+
+
+def _bulk_model(kwargs):
+    natural_key = (kwargs.get("app_label"), kwargs.get("model_name"))
+    try:
+        return ContentType.objects.get_by_natural_key(*natural_key).model_class()
+    except ContentType.DoesNotExist:
+        return None
+
+
+@require_admin_access  # as Wagtail's own views: sign-in first, in the user's admin language
+def _not_found(request):
+    return page_not_found(request, Http404(), template_name="wagtailadmin/404.html")
+
+
+def closed_content_not_found(view):
+    """`view` (one of Wagtail's admin views), answering the admin's 404 when its URL names
+    content closed to the user."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        user = request.user
+        match = request.resolver_match
+        staff = user.is_authenticated and not sees_every_organisation(user)
+        if staff and match is not None and is_closed(request, match.view_name, kwargs):
+            return _not_found(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def closed_document_ids(user) -> set[int]:
+    """Documents that only pages closed to `user` use (as media_access.may_download says
+    for one): left out of the admin's documents list and chooser."""
+    if sees_every_organisation(user) or not closed_courses(user).exists():
+        return set()  # the usual case: one query
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ReferenceIndex._get_base_content_type(get_document_model()),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("to_object_id", "object_id")
+    used_by = {}
+    for document_id, page_id in references:
+        used_by.setdefault(int(document_id), set()).add(int(page_id))
+    pages = Page.objects.filter(pk__in={pk for ids in used_by.values() for pk in ids})
+    open_pages = set(modules_open_to(user, pages).values_list("pk", flat=True))
+    return {document_id for document_id, ids in used_by.items() if not ids & open_pages}
+
+
+class _OpenPagesListing:
+    """A Wagtail page listing that calls no hook (the explorer does:
+    construct_explorer_page_queryset in wagtail_hooks.py), without the pages closed to the
+    user. Every such listing builds its rows through annotate_queryset, before searching."""
+
+    def annotate_queryset(self, pages):
+        return modules_open_to(self.request.user, super().annotate_queryset(pages))
+
+
+class OpenPagesSearchView(_OpenPagesListing, SearchView):
+    pass
+
+
+class OpenPagesTypeUseView(_OpenPagesListing, ContentTypeUseView):
+    """Pages > (a page type) "usage": every page of a type."""
+
+
+class OpenDocumentsIndexView(DocumentsIndexView):
+    """Wagtail's documents list without the documents only closed pages use."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().exclude(pk__in=closed_document_ids(self.request.user))
