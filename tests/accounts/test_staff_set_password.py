@@ -1,6 +1,6 @@
 """Staff who set a trainee's password could sign in as them: each time is kept in the
-admin's history with who did it, and the trainee is told at every log-in until they choose their own password, in
-the language they log in with. Staff of another organisation reach none of it."""
+admin's history with who did it, and the trainee is told at every log-in until they choose
+their own password, in the language they log in with. Staff of another organisation reach none of it."""
 
 import re
 from datetime import UTC, datetime
