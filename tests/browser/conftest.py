@@ -6,9 +6,12 @@ the Content-Security-Policy had to block anything."""
 
 import os
 import shutil
+import threading
+import time
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.signals import request_finished, request_started
 from playwright.sync_api import expect
 
 # CI runs the SQLite and PostgreSQL suites side by side on two cores: a page that answers
@@ -111,8 +114,47 @@ class Visit:
         self.context.close()
 
 
+class LiveServerRequests:
+    """Requests the live server is answering. A page that goes away still sends some (the
+    page editor releases its editing session from `pagehide`); one answered while the test's
+    database is being flushed and restored, on the same SQLite connection, broke the restore
+    for every later test. So a test ends only once the server has been quiet a moment."""
+
+    QUIET_SECONDS = 0.3
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.last_seen = time.monotonic()
+        request_started.connect(self.started, dispatch_uid="browser_tests_requests_started")
+        request_finished.connect(self.finished, dispatch_uid="browser_tests_requests_finished")
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.in_flight += 1
+            self.last_seen = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.in_flight = max(0, self.in_flight - 1)
+            self.last_seen = time.monotonic()
+
+    def wait_until_quiet(self, timeout=15):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if not self.in_flight and time.monotonic() - self.last_seen > self.QUIET_SECONDS:
+                    return
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def live_server_requests():
+    return LiveServerRequests()
+
+
 @pytest.fixture
-def visit(browser, live_server):
+def visit(browser, live_server, live_server_requests):
     visits = []
 
     def open_visit(locale="uk-UA", javascript=True):
@@ -125,6 +167,7 @@ def visit(browser, live_server):
     violations = [text for opened in visits for text in opened.policy_violations]
     for opened in visits:
         opened.close()
+    live_server_requests.wait_until_quiet()
     assert foreign == [], f"pages asked third-party hosts: {foreign}"
     assert violations == [], f"the Content-Security-Policy blocked something: {violations}"
 

@@ -80,7 +80,7 @@ def outside():
 
 
 @pytest.fixture
-def tab(browser, live_server):
+def tab(browser, live_server, live_server_requests):
     """A phone-sized tab on the live server, its console kept, no request routing."""
     context = browser.new_context(viewport=PHONE, locale="uk-UA", base_url=live_server.url)
     page = context.new_page()
@@ -88,6 +88,7 @@ def tab(browser, live_server):
     page.on("console", lambda message: page.console_lines.append(message.text))
     yield page
     context.close()
+    live_server_requests.wait_until_quiet()
 
 
 def runnable(name, js, files=None):

@@ -156,7 +156,7 @@ def test_every_kind_of_move_inside_the_site_replaces_the_entry(visit, demo, post
 
 
 @pytest.fixture
-def touch_phone(browser, live_server):
+def touch_phone(browser, live_server, live_server_requests):
     """A phone with a touch screen and no mouse or keyboard, checked like `visit`'s tabs:
     no request to another host, nothing blocked by the Content-Security-Policy."""
     own_host = urlsplit(live_server.url).netloc
@@ -185,6 +185,7 @@ def touch_phone(browser, live_server):
     page.on("console", console)
     yield page
     context.close()
+    live_server_requests.wait_until_quiet()
     assert foreign == [] and violations == []
 
 
