@@ -24,6 +24,10 @@ DESKTOP = {"width": 1280, "height": 900}  # trainers write on a computer
 
 
 def admin_sign_in(page, nickname):
+    # Leave the current page first, still signed in: an admin page that goes away sends a
+    # request (the editor releases its editing session). Sent without cookies, its answer
+    # could set a new CSRF cookie after the log-in page's, and the log-in then fails.
+    page.goto("about:blank")
     page.context.clear_cookies()
     page.goto("/admin/login/")
     page.locator("input[name=username]").fill(nickname)
