@@ -36,6 +36,7 @@ from bench._setup import (  # noqa: E402
     ROOT,
     django_shell,
     gunicorn,
+    manage,
     prepare,
     production_env,
     temporary_postgres,
@@ -172,6 +173,7 @@ def run(database_url, trainees) -> list[str]:
         CONTENT_VERSION_DIR=str(workdir / "content-version"),
     )
     prepare({**env, "DJANGO_SETTINGS_MODULE": "elearn.settings.dev"})
+    manage("collectstatic", "--noinput", env=env)  # production settings serve the manifest
     setup = json.loads(django_shell(MAKE_TRAINEES.replace("__COUNT__", str(trainees)), env))
     answers = {f"q{key['id']}": key["correct"] for key in setup["keys"]}
 

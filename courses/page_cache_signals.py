@@ -1,7 +1,8 @@
 """When content that pages show changes, the rendered pages kept in common.page_cache
 are dropped: a page published, unpublished, moved or deleted (with its translations,
 parent and siblings, whose menus and pagers show it), a site or locale, and what module
-blocks show besides the page itself (tests' titles, H5P packages, images, documents)."""
+blocks show besides the page itself (tests' titles, H5P packages, images, documents), and
+what tests are scored with (their questions and choices)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -12,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from common.page_cache import content_changed
 from h5p.models import H5PContent
-from quizzes.models import Quiz
+from quizzes.models import Choice, Question, Quiz
 
 SHOWN_ON_PAGES = (
     Page,
@@ -21,6 +22,8 @@ SHOWN_ON_PAGES = (
     Locale,
     Quiz,
     Quiz._parler_meta.root_model,  # a test's title and introduction
+    Question,  # kinds, points and order (Quiz.question_keys)
+    Choice,  # which choices are correct
     H5PContent,
     get_image_model(),
     get_document_model(),

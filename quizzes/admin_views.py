@@ -24,7 +24,7 @@ from accounts.access import (
     sees_every_organisation,
 )
 from accounts.models import User
-from common import disclosure
+from common import disclosure, page_cache
 from common.content_access import may_take_quiz
 from common.languages import is_configured, language_codes, language_name
 
@@ -144,6 +144,7 @@ def question_move(request, quiz_id, question_id, direction):
         with transaction.atomic():
             for position, item in enumerate(ordered):
                 Question.objects.filter(pk=item.pk).update(order=position)
+            page_cache.content_changed()  # update() sends no signal: renew the cached question keys
     return redirect("quizzes_admin:questions", quiz_id=quiz.pk)
 
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 from wagtail.search import index
 
+from common import page_cache
+
 from . import answer_key
 from .scoring import MULTIPLE, SINGLE, TRUE_FALSE, QuestionKey
 
@@ -124,10 +126,11 @@ class Quiz(index.Indexed, TranslatableModel):
         return ids
 
     def question_keys(self) -> list[QuestionKey]:
-        """What scoring needs, in one query however many questions there are; kept on this
-        instance, so a request that shows, checks and scores one test reads them once."""
+        """What scoring needs, in one query however many questions there are. Content, the
+        same for every trainee: kept in the content cache, which a saved, deleted or moved
+        question or choice renews (courses/page_cache_signals.py), and on this instance."""
         if getattr(self, "_question_keys", None) is None:
-            self._question_keys = self._read_question_keys()
+            self._question_keys = page_cache.get_or_build(self._read_question_keys, "question-keys", self.pk)
         return self._question_keys
 
     def _read_question_keys(self) -> list[QuestionKey]:

@@ -91,31 +91,30 @@ def attempt_submit(*, attempt: Attempt, answers: Mapping[int, Iterable[int]] | N
     """Record the last answers, score the attempt and close it, then report the finished
     attempt (the learning pipeline answers what it completed). Submitting a finished
     attempt again changes nothing and returns the same result with nothing new."""
-    given_attempt, attempt = attempt, Attempt.objects.select_for_update().get(pk=attempt.pk)
     if attempt.finished_at is not None:
         return Submitted(attempt, NOTHING_NEW)
-    # Keep what the caller has read already (the quiz with its question keys, the user).
-    if Attempt.quiz.is_cached(given_attempt):
-        attempt.quiz = given_attempt.quiz
-    if Attempt.user.is_cached(given_attempt):
-        attempt.user = given_attempt.user
+    keys = attempt.quiz.question_keys()
+    given = {question_id: frozenset(choice_ids) for question_id, choice_ids in (answers or {}).items()}
+    if not set(given) >= {key.id for key in keys}:  # the rest were answered before, one per screen
+        stored = attempt.answers.exclude(question_id__in=given).values_list("question_id", "choice_ids")
+        given |= {question_id: frozenset(choice_ids) for question_id, choice_ids in stored}
+    result = score_attempt(keys, given, attempt.quiz.pass_mark)
+    score = (Decimal(result.score.numerator) / Decimal(result.score.denominator)).quantize(Decimal("0.001"))
+    closed = {
+        "score": score,
+        "max_score": result.max_score,
+        "percent": result.percent,
+        "passed": result.passed,
+        "finished_at": timezone.now(),
+    }
+    # Close it only if still open, in one statement: of two submits at the same moment,
+    # the second waits for the first's row lock, then finds it closed and records nothing.
+    if not Attempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(**closed):
+        return Submitted(Attempt.objects.select_related("quiz").get(pk=attempt.pk), NOTHING_NEW)
     if answers:
         answer_record(attempt=attempt, answers=answers)
-    keys = attempt.quiz.question_keys()
-    if answers and set(answers) >= {key.id for key in keys}:
-        # Every question answered in this post (all on one page): what is stored now.
-        given = {question_id: frozenset(choice_ids) for question_id, choice_ids in answers.items()}
-    else:
-        given = {
-            question_id: frozenset(choice_ids)
-            for question_id, choice_ids in attempt.answers.values_list("question_id", "choice_ids")
-        }
-    result = score_attempt(keys, given, attempt.quiz.pass_mark)
-    attempt.score = Decimal(result.score.numerator) / Decimal(result.score.denominator)
-    attempt.score = attempt.score.quantize(Decimal("0.001"))
-    attempt.max_score, attempt.percent, attempt.passed = result.max_score, result.percent, result.passed
-    attempt.finished_at = timezone.now()
-    attempt.save(update_fields=["score", "max_score", "percent", "passed", "finished_at"])
+    for field, value in closed.items():
+        setattr(attempt, field, value)
     return Submitted(attempt, report_fact(attempt_finished, sender=Attempt, attempt=attempt))
 
 
