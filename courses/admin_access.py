@@ -8,8 +8,10 @@ and none for a document's edit, delete and usage screens. So every admin URL tha
 page, a translation of one or a document is checked before its view runs
 (`closed_content_not_found`, applied to Wagtail's admin URLs in elearn/urls.py), and the
 listings that no URL names leave them out: the page explorer and chooser (hooks in
-courses/wagtail_hooks.py), the page search and the documents list (admin_urls.py), the
-document chooser, and the bulk actions. Admins see everything."""
+courses/wagtail_hooks.py), the page search, the documents list and the translations
+report (admin_urls.py), the document chooser, the bulk actions, and every list Wagtail
+builds from its page permissions (OpenPagesPermissionPolicy: the admin API, reports,
+site history). Admins see everything."""
 
 from functools import wraps
 
@@ -20,9 +22,12 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views.documents import IndexView as DocumentsIndexView
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.report import TranslationsReportView
 
 from accounts.access import sees_every_organisation
 
@@ -32,6 +37,8 @@ from .media_access import may_download
 # Arguments of Wagtail's (and wagtail-localize's) admin URLs that are a page's id: the page
 # worked on, the parent a page is added under, where a page is moved to.
 PAGE_ARGUMENTS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
+# An editing session's ping names its object by model and id (a page's, for pages).
+EDITING_SESSION_PING = "wagtailadmin_editing_sessions:ping"
 # Views whose `pk` is a page's.
 PAGE_PK_VIEWS = {
     "wagtailadmin_pages:revisions_compare",
@@ -87,6 +94,8 @@ def is_closed(request, view_name: str, kwargs: dict) -> bool:
         pages.append(kwargs.get("pk"))
     if view_name in DOCUMENT_PK_VIEWS:
         documents.append(kwargs.get("pk"))
+    if view_name == EDITING_SESSION_PING and _is_page_model(kwargs):
+        pages.append(kwargs.get("object_id"))
     if view_name in PAGE_FIELDS and request.method == "POST":
         pages.append(request.POST.get(PAGE_FIELDS[view_name]))
     if view_name == "wagtail_bulk_action":
@@ -106,6 +115,14 @@ def is_closed(request, view_name: str, kwargs: dict) -> bool:
     if any(not _page_open(user, pk) for pk in map(_number, pages) if pk is not None):
         return True
     return any(not _document_open(user, pk) for pk in map(_number, documents) if pk is not None)
+
+
+def _is_page_model(kwargs) -> bool:
+    try:
+        model = ContentType.objects.get_by_natural_key(kwargs.get("app_label"), kwargs.get("model_name"))
+    except ContentType.DoesNotExist:
+        return False
+    return issubclass(model.model_class() or object, Page)
 
 
 def _bulk_model(kwargs):
@@ -176,3 +193,37 @@ class OpenDocumentsIndexView(DocumentsIndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().exclude(pk__in=closed_document_ids(self.request.user))
+
+
+class OpenPagesPermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, whose lists of pages leave out the pages closed to the
+    user: the admin API's page listings (and their child_of, descendant_of, search), the
+    page search's count of matches, the site history, the Aging pages, Locked pages and
+    Workflow reports all build their rows from these two (registered in apps.py). Whether
+    the user may open one page is the URL guard's (closed_content_not_found)."""
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return modules_open_to(user, super().instances_user_has_any_permission_for(user, actions))
+
+    def explorable_instances(self, user):
+        return modules_open_to(user, super().explorable_instances(user))
+
+
+class OpenDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    """The admin API's documents, without those only closed pages use."""
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(pk__in=closed_document_ids(self.request.user))
+
+
+class OpenTranslationsReport(TranslationsReportView):
+    """wagtail-localize's list of translations, without those of closed pages."""
+
+    def get_queryset(self):
+        translations = super().get_queryset()
+        user = self.request.user
+        if sees_every_organisation(user):
+            return translations
+        open_pages = modules_open_to(user, Page.objects.all()).values("pk")
+        closed_keys = Page.objects.exclude(pk__in=open_pages).values("translation_key")
+        return translations.exclude(source__object_id__in=closed_keys)

@@ -7,11 +7,13 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .admin_access import OpenDocumentsIndexView
+from .admin_access import OpenDocumentsIndexView, OpenTranslationsReport
 
 urlpatterns = [
     path("documents/", OpenDocumentsIndexView.as_view()),
     path("documents/results/", OpenDocumentsIndexView.as_view(results_only=True)),
+    path("localize/reports/translations/", OpenTranslationsReport.as_view()),
+    path("localize/reports/translations/results/", OpenTranslationsReport.as_view(results_only=True)),
 ]
 
 urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

@@ -18,3 +18,11 @@ class CoursesConfig(AppConfig):
         content_access.answer_with(access.RULE)
         # A test's result page (quizzes) asks what comes next: a module, the final test.
         next_steps.answer_with(course_next_steps.after_test)
+        # Wagtail's lists of pages (admin API, search count, reports, site history) leave
+        # out courses kept for other organisations (courses/admin_access.py).
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from .admin_access import OpenPagesPermissionPolicy
+
+        register_permission_policy(Page, OpenPagesPermissionPolicy(Page))

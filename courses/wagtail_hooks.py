@@ -8,7 +8,7 @@ from common.content_access import refusal
 
 from . import local_help_admin, translation_publish, translation_review  # noqa: F401 (they register admin views and hooks)
 from .access import may_open, may_open_cached, modules_open_to
-from .admin_access import closed_document_ids
+from .admin_access import OpenDocumentsAdminAPIViewSet, closed_document_ids
 from .media_access import may_download
 from .models import CoursePage, ModulePage
 from .selectors import translations_to_publish
@@ -46,6 +46,11 @@ def closed_pages_not_listed(parent_page, pages, request):
     """The explorer (and the admin API behind its menu) leaves out courses kept for other
     organisations and their modules; their every URL is a 404 (admin_access.py)."""
     return modules_open_to(request.user, pages)
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's documents endpoint
+def closed_documents_not_in_the_admin_api(router):
+    router.register_endpoint("documents", OpenDocumentsAdminAPIViewSet)
 
 
 @hooks.register("construct_page_chooser_queryset")

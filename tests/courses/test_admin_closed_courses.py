@@ -262,3 +262,48 @@ def test_they_cannot_copy_or_move_their_pages_into_it(closed, home_pages, outsid
     # The same copy, by an admin, is made: the 404 was the course's limit, not the form.
     client_for(admin_user).post(f"/admin/pages/{mine.pk}/copy/", copy)
     assert Page.objects.child_of(page).filter(slug="kopiia").exists()
+
+
+def test_not_in_the_admin_api_reports_site_history_or_search_counts(
+    closed, outsiders, admin_user, home_pages
+):
+    """Wagtail's lists built from its page permissions, and wagtail-localize's translations
+    report, leave the course out too: its title, its modules' and how many pages match."""
+    page, module, _quiz, document = closed
+    for version in module.get_translations(inclusive=True):
+        version.title = "Сховане заняття"
+        version.save_revision().publish()
+    _open_course, open_modules = build_course(home_pages, slug="open-course")
+    client_for(admin_user).post(f"/admin/pages/{module.pk}/lock/", {})  # in the site history
+    for user in outsiders:
+        client = client_for(user)
+        for url in [
+            "/admin/api/main/pages/",
+            "/admin/api/main/pages/?search=Сховане",
+            "/admin/api/main/documents/",
+            "/admin/reports/aging-pages/",
+            "/admin/reports/site-history/",
+            "/admin/localize/reports/translations/",
+        ]:
+            response = client.get(url)
+            assert response.status_code == 200, (user.nickname, url)
+            body = response.content.decode()
+            assert "Сховане заняття" not in body and "Запис для Салюсу" not in body, (user.nickname, url)
+            assert f'"id": {module.pk},' not in body, (user.nickname, url)
+        assert client.get(f"/admin/api/main/pages/?descendant_of={page.pk}").status_code in (400, 404)
+        # "Модуль" names 3 open modules in 2 languages; the course's own are not counted.
+        searched = client.get("/admin/pages/search/?q=Модуль").content.decode()
+        assert "Знайдено 6 сторінок" in searched, user.nickname
+        ping = client.post(f"/admin/editing-sessions/ping/wagtailcore/page/{module.pk}/0/")
+        assert ping.status_code == 404, user.nickname  # it tells who else is editing it
+        open_ping = client.post(f"/admin/editing-sessions/ping/wagtailcore/page/{open_modules[0].pk}/0/")
+        assert open_ping.status_code == 200, user.nickname
+
+
+def test_its_own_organisation_still_finds_it_in_those_lists(closed, trainer, coordinator):
+    page, module, _quiz, _document = closed
+    for user in (trainer, coordinator):
+        client = client_for(user)
+        listed = client.get(f"/admin/api/main/pages/?descendant_of={page.pk}").json()
+        assert module.pk in [item["id"] for item in listed["items"]]
+        assert module.title in client.get("/admin/localize/reports/translations/").content.decode()
