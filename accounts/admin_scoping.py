@@ -27,8 +27,10 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, UsageView
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetsAPI
+
+from common.admin_usage import OpenUsageMixin
 
 from .access import scope_to_organisation
 from .admin_history import organisation_field
@@ -127,13 +129,19 @@ class _ScopedChooserViewSet(SnippetChooserViewSet):
         return _classified(super().get_urlpatterns(), self.model.snippet_viewset.chooser_urls)
 
 
+class _OpenUsageView(OpenUsageMixin, UsageView):
+    pass
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every view (and chooser, and wagtail-localize's snippet API)
-    sees only the rows `scoped_queryset` gives the user: an object outside them is a 404."""
+    sees only the rows `scoped_queryset` gives the user: an object outside them is a 404.
+    Its usage screen leaves out the pages closed to the user (common/admin_usage.py)."""
 
     chooser_viewset_class = _ScopedChooserViewSet
     chooser_urls = CHOOSER_URLS
     history_view_class = ScopedSnippetHistoryView
+    usage_view_class = _OpenUsageView
 
     def scoped_queryset(self, request):
         raise NotImplementedError

@@ -34,6 +34,9 @@ class ContentRule(Protocol):
     def may_open_page(self, user, page_id: int) -> bool:
         """The page (a course, a module) with this id is open to `user`."""
 
+    def open_page_ids(self, user, page_ids: set[int]) -> set[int]:
+        """Those of these pages that are open to `user`, in one query (or none)."""
+
     def may_take_quiz(self, user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
         """The test is open to `user`, taken from the module with this translation_key
         (or from no module)."""
@@ -65,6 +68,10 @@ def _registered() -> ContentRule:
 
 def may_open_page(user, page_id: int) -> bool:
     return _registered().may_open_page(user, page_id)
+
+
+def open_page_ids(user, page_ids: set[int]) -> set[int]:
+    return _registered().open_page_ids(user, page_ids)
 
 
 def may_take_quiz(user, quiz_id: int, *, module_key: UUID | None = None) -> bool:

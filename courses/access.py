@@ -209,6 +209,11 @@ class CourseContentRule:
         page = Page.objects.filter(pk=page_id).only("path").first()
         return page is None or may_open(user, page)  # a missing page is the route's own 404
 
+    def open_page_ids(self, user, page_ids: set[int]) -> set[int]:
+        if sees_every_organisation(user) or _closes_nothing(user) or not page_ids:
+            return set(page_ids)
+        return set(modules_open_to(user, Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+
     def may_take_quiz(self, user, quiz_id: int, *, module_key: UUID | None = None) -> bool:
         return may_take_quiz(user, quiz_id, module_key=module_key)
 

@@ -11,25 +11,33 @@ listings that no URL names leave them out: the page explorer and chooser (hooks 
 courses/wagtail_hooks.py), the page search, the documents list and the translations
 report (admin_urls.py), the document chooser, the bulk actions, and every list Wagtail
 builds from its page permissions (OpenPagesPermissionPolicy: the admin API, reports,
-site history). Admins see everything."""
+site history). The usage screens of documents, images, snippets and pages, and the page
+types report, leave out the closed pages that use them (admin_urls.py,
+common/admin_usage.py). Admins see everything."""
 
 from functools import wraps
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.pages.usage import ContentTypeUseView
+from wagtail.admin.views.pages.usage import UsageView as PageUsageView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views.documents import IndexView as DocumentsIndexView
+from wagtail.documents.views.documents import UsageView as DocumentUsageView
+from wagtail.images.views.images import UsageView as ImageUsageView
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.report import TranslationsReportView
 
 from accounts.access import sees_every_organisation
+from common.admin_usage import OpenUsageMixin
 
 from .access import closed_courses, may_open, modules_open_to
 from .media_access import may_download
@@ -138,16 +146,18 @@ def _not_found(request):
     return page_not_found(request, Http404(), template_name="wagtailadmin/404.html")
 
 
-def closed_content_not_found(view):
+def closed_content_not_found(view, view_name: str | None = None):
     """`view` (one of Wagtail's admin views), answering the admin's 404 when its URL names
-    content closed to the user."""
+    content closed to the user. `view_name`: the Wagtail URL name of the view it stands
+    in for, when it is served ahead of Wagtail's (admin_urls.py)."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
         user = request.user
         match = request.resolver_match
         staff = user.is_authenticated and not sees_every_organisation(user)
-        if staff and match is not None and is_closed(request, match.view_name, kwargs):
+        name = view_name or (match and match.view_name)
+        if staff and name and is_closed(request, name, kwargs):
             return _not_found(request)
         return view(request, *args, **kwargs)
 
@@ -193,6 +203,44 @@ class OpenDocumentsIndexView(DocumentsIndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().exclude(pk__in=closed_document_ids(self.request.user))
+
+
+class OpenDocumentUsageView(OpenUsageMixin, DocumentUsageView):
+    """Where a document is used, without the pages closed to the user."""
+
+
+class OpenImageUsageView(OpenUsageMixin, ImageUsageView):
+    """Where an image is used, without the pages closed to the user."""
+
+
+class OpenPageUsageView(OpenUsageMixin, PageUsageView):
+    """What links to a page, without the pages closed to the user."""
+
+
+class OpenPageTypesUsageReport(PageTypesUsageReportView):
+    """Reports > Page types usage: each type's count and last edited page, of the pages
+    open to the user (a closed module may be the last edited one)."""
+
+    def get_queryset(self):
+        page_types = super().get_queryset()
+        user = self.request.user
+        if sees_every_organisation(user) or not closed_courses(user).exists():
+            return page_types
+        filters = self.filters.form.cleaned_data
+        language, site_path = filters.get("page_locale"), filters.get("site")
+        pages = modules_open_to(user, Page.objects.all())
+        if language:
+            pages = pages.filter(locale__language_code=language)
+        if site_path:
+            pages = pages.filter(path__startswith=site_path)
+        last_edited = pages.filter(content_type=OuterRef("pk")).order_by(
+            F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk"
+        )
+        # Replaces Wagtail's two annotations of the same names, ordering by the new count.
+        return page_types.annotate(
+            count=Count("pages", filter=Q(pages__in=pages.values("pk"))),
+            last_edited_page_id=Subquery(last_edited.values("pk")[:1]),
+        )
 
 
 class OpenPagesPermissionPolicy(PagePermissionPolicy):

@@ -7,11 +7,31 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .admin_access import OpenDocumentsIndexView, OpenTranslationsReport
+from .admin_access import (
+    OpenDocumentsIndexView,
+    OpenDocumentUsageView,
+    OpenImageUsageView,
+    OpenPageTypesUsageReport,
+    OpenPageUsageView,
+    OpenTranslationsReport,
+    closed_content_not_found,
+)
 
 urlpatterns = [
     path("documents/", OpenDocumentsIndexView.as_view()),
     path("documents/results/", OpenDocumentsIndexView.as_view(results_only=True)),
+    # Usage screens: the document's or the page's own guard as at Wagtail's address.
+    path(
+        "documents/usage/<int:document_id>/",
+        closed_content_not_found(OpenDocumentUsageView.as_view(), "wagtaildocs:document_usage"),
+    ),
+    path("images/usage/<int:image_id>/", OpenImageUsageView.as_view()),
+    path(
+        "pages/<int:page_id>/usage/",
+        closed_content_not_found(OpenPageUsageView.as_view(), "wagtailadmin_pages:usage"),
+    ),
+    path("reports/page-types-usage/", OpenPageTypesUsageReport.as_view()),
+    path("reports/page-types-usage/results/", OpenPageTypesUsageReport.as_view(results_only=True)),
     path("localize/reports/translations/", OpenTranslationsReport.as_view()),
     path("localize/reports/translations/results/", OpenTranslationsReport.as_view(results_only=True)),
 ]

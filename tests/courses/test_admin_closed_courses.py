@@ -307,3 +307,95 @@ def test_its_own_organisation_still_finds_it_in_those_lists(closed, trainer, coo
         listed = client.get(f"/admin/api/main/pages/?descendant_of={page.pk}").json()
         assert module.pk in [item["id"] for item in listed["items"]]
         assert module.title in client.get("/admin/localize/reports/translations/").content.decode()
+
+
+@pytest.fixture
+def shared(closed, home_pages, settings):
+    """The closed course's module, renamed, and a module of a course open to all that
+    share its test, its recording and an image; the closed module also links to the open
+    one. The closed module is the last page edited."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+    from wagtail.rich_text import RichText
+
+    page, module, quiz, document = closed
+    buffer = BytesIO()
+    PILImage.new("RGB", (40, 30), "purple").save(buffer, "PNG")
+    image = Image.objects.create(title="Схема", file=ImageFile(buffer, name="scheme.png"))
+    _open_course, open_modules = build_course(home_pages, slug="open-course")
+    open_module = add_quiz(open_modules[0], quiz)
+    open_module.title = "Відкрите заняття"
+    open_module.body.append(("audio", {"title": "Розмова", "file": document, "transcript": "<p>Так.</p>"}))
+    open_module.body.append(("image", {"image": image, "alt": "Схема"}))
+    open_module.save_revision().publish()
+    link = RichText(f'<p><a linktype="page" id="{open_module.pk}">Дивіться</a></p>')
+    module.title = "Сховане заняття"
+    module.body.append(("image", {"image": image, "alt": "Схема"}))
+    module.body.append(("text", link))
+    module.save_revision().publish()
+    return module, open_module, quiz, document, image
+
+
+def usage_urls(shared):
+    module, open_module, quiz, document, image = shared
+    return [
+        f"/admin/documents/usage/{document.pk}/",
+        f"/admin/images/usage/{image.pk}/",
+        f"/admin/snippets/quizzes/quiz/usage/{quiz.pk}/",
+        f"/admin/pages/{open_module.pk}/usage/",  # the closed module links to it
+    ]
+
+
+def test_usage_screens_leave_out_the_closed_module(shared, outsiders):
+    """A test, a document, an image or a page used in both courses: another organisation's
+    staff see where their course uses it, not the closed module's title or its address."""
+    module, open_module, *_used = shared
+    for user in outsiders:
+        client = client_for(user)
+        for url in usage_urls(shared)[:3]:
+            response = client.get(url)
+            assert response.status_code == 200, (user.nickname, url)
+            body = response.content.decode()
+            assert "Сховане заняття" not in body, (user.nickname, url)
+            assert f"/admin/pages/{module.pk}/" not in body, (user.nickname, url)
+            assert "Відкрите заняття" in body, (user.nickname, url)
+        page_usage = client.get(usage_urls(shared)[3])
+        assert page_usage.status_code == 200, user.nickname
+        assert "Сховане заняття" not in page_usage.content.decode(), user.nickname
+
+
+def test_usage_screens_of_the_closed_module_are_still_not_found(shared, outsiders):
+    module, *_rest = shared
+    for user in outsiders:
+        response = client_for(user).get(f"/admin/pages/{module.pk}/usage/")
+        assert response.status_code == 404, user.nickname
+        assert NOT_FOUND["uk"] in response.content.decode()
+
+
+def test_its_own_organisation_and_admins_see_every_usage(shared, trainer, coordinator, admin_user):
+    module, *_rest = shared
+    for user in (trainer, coordinator, admin_user):
+        client = client_for(user)
+        for url in usage_urls(shared):
+            body = client.get(url).content.decode()
+            assert "Сховане заняття" in body, (user.nickname, url)
+            assert f"/admin/pages/{module.pk}/edit/" in body, (user.nickname, url)
+            assert "Відкрите заняття" in body or url.startswith("/admin/pages/"), (user.nickname, url)
+
+
+def test_page_types_usage_names_no_closed_page(shared, outsiders, trainer, admin_user):
+    """The report's "last edited" page of each type: the closed module was edited last,
+    so the other organisation's staff are shown the last page they may open instead."""
+    module, open_module, *_used = shared
+    for user in outsiders:
+        response = client_for(user).get("/admin/reports/page-types-usage/")
+        assert response.status_code == 200, user.nickname
+        body = response.content.decode()
+        assert "Сховане заняття" not in body and f"/admin/pages/{module.pk}/" not in body, user.nickname
+        assert "Відкрите заняття" in body, user.nickname
+    for user in (trainer, admin_user):
+        body = client_for(user).get("/admin/reports/page-types-usage/").content.decode()
+        assert "Сховане заняття" in body, user.nickname
