@@ -6,9 +6,7 @@ from wagtail.log_actions import log
 
 from .login_throttle import login_failures_forget
 from .models import OPTIONAL_QUESTIONS, Organisation, TrainingGroup, User
-
-# The admin's history entry for a password set by staff (accounts/wagtail_hooks.py).
-STAFF_SET_PASSWORD = "accounts.staff_set_password"
+from .selectors import STAFF_SET_PASSWORD  # the admin's history entry (wagtail_hooks.py)
 
 
 @transaction.atomic

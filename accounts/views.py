@@ -26,6 +26,7 @@ from .forms import (
     TraineePasswordChangeForm,
     asked_questions,
 )
+from .selectors import staff_password_dates
 from .services import trainee_profile_update, trainee_register
 from .signup_throttle import signup_allowed, signup_failed, signup_succeeded
 
@@ -103,15 +104,24 @@ class SignInView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        set_at = form.get_user().password_set_by_staff_at
-        if set_at is not None:
+        user = form.get_user()
+        if user.password_set_by_staff_at is not None:
             # Staff know this password and could have signed in with it first: say so at
             # every log-in, in its language, until the trainee chooses their own.
-            notice = _(
-                "Staff of your organisation set a new password for you on %(date)s. If you "
-                "did not ask for it, talk to your trainer. Staff know this password too: "
-                "change it to one of your own."
-            ) % {"date": date_format(timezone.localtime(set_at), "j E Y")}
+            dates = staff_password_dates(user) or [user.password_set_by_staff_at]
+            days = [date_format(timezone.localtime(moment), "j E Y") for moment in dates]
+            if len(days) == 1:
+                notice = _(
+                    "Staff of your organisation set a new password for you on %(date)s. If you "
+                    "did not ask for it, talk to your trainer. Staff know this password too: "
+                    "change it to one of your own."
+                ) % {"date": days[0]}
+            else:
+                notice = _(
+                    "Staff of your organisation set a new password for you on these days: "
+                    "%(dates)s. If you did not ask for each of them, talk to your trainer. "
+                    "Staff know this password too: change it to one of your own."
+                ) % {"dates": ", ".join(days)}
             link = reverse("accounts:password_change")
             messages.warning(
                 self.request, format_html('{} <a href="{}">{}</a>', notice, link, _("Change password"))

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import ModelLogEntry
 
 from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP, User
@@ -70,6 +72,7 @@ def test_the_site_history_keeps_who_set_the_password(trainer, coordinator, train
 def test_the_trainee_is_told_at_every_log_in_until_they_choose_their_own_password(trainer, trainee, language):
     set_password(trainer, trainee)
     User.objects.filter(pk=trainee.pk).update(password_set_by_staff_at=SET_AT)  # a known day
+    ModelLogEntry.objects.filter(action=STAFF_SET_PASSWORD).update(timestamp=SET_AT)
     phone = Client()
 
     first = log_in(phone, language)
@@ -121,3 +124,27 @@ def test_deleting_the_account_leaves_the_entry_without_a_name_or_a_date(trainer,
     entry = ModelLogEntry.objects.get(action=STAFF_SET_PASSWORD)
     assert trainee.password_set_by_staff_at is None
     assert "sonia" not in entry.label and entry.user_id == trainer.pk
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_staff_who_cleared_the_notice_as_the_trainee_are_still_named_at_the_next_reset(
+    trainer, trainee, language
+):
+    set_password(trainer, trainee)
+    # The trainer signs in as the trainee with the password they set and "chooses their own":
+    # the notice is gone, and the trainee, locked out, asks for a new password.
+    staff_phone = Client()
+    log_in(staff_phone, language)
+    staff_phone.post(
+        f"/{language}/accounts/password/",
+        {"old_password": NEW, "new_password1": OWN, "new_password2": OWN},
+    )
+    ModelLogEntry.objects.filter(action=STAFF_SET_PASSWORD).update(timestamp=SET_AT)
+    set_password(trainer, trainee)
+
+    page = text(log_in(Client(), language))
+
+    with translation.override(language):
+        today = date_format(timezone.localtime(), "j E Y")  # the second reset
+    first_day = {"uk": "28 листопада 2026", "ru": "28 ноября 2026"}[language]
+    assert OPENING[language] in page and f"{first_day}, {today}" in page
