@@ -84,25 +84,14 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(env, workers=2):
-    """gunicorn serving the project on a free loopback port until the block ends. Not the
-    project's gunicorn.conf.py (-c devnull): its access log would slow the run."""
+    """gunicorn serving the project on a free loopback port until the block ends, with the
+    project's gunicorn.conf.py as deployed, but no access log (it would slow the run)."""
     port = free_port()
     binary = str(Path(PYTHON).with_name("gunicorn"))
     server = subprocess.Popen(
-        [
-            binary,
-            "elearn.wsgi",
-            "-c",
-            os.devnull,
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
+        [binary, "elearn.wsgi", "-c", "gunicorn.conf.py", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env=env,
+        env={**env, "GUNICORN_ACCESS_LOG": "", "GUNICORN_CMD_ARGS": "--log-level warning"},
     )
     try:
         # A busy machine can take a minute to start the workers: wait for them, and say so
