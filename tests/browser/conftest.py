@@ -1,8 +1,11 @@
 """Browser tests: Playwright driving Debian's chromium at a phone's size (360×740).
 
-Every request a page makes is checked: anything not for the test server is refused and
-recorded, and the test fails if there was any (no CDN, font, analytics or embed), or if
-the Content-Security-Policy had to block anything."""
+Every request a page makes is checked: anything not for the test server that a test did
+not answer itself is recorded, and the test fails if there was any (no CDN, font,
+analytics or embed), or if the Content-Security-Policy had to block anything. Chromium
+resolves no host but this machine, so such a request never leaves it. (Requests are
+watched, not intercepted: Playwright's interception turns Chromium's HTTP cache off, and
+every page then loaded every script and style sheet anew, a third of these tests' time.)"""
 
 import os
 import shutil
@@ -28,6 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # No host but this machine's resolves: a request for any other fails before it is sent.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 PHONE = {"width": 360, "height": 740}
 NEUTRAL_HOST = "neutral.example"  # settings.test QUICK_EXIT_URL
@@ -81,17 +86,30 @@ def browser():
 
 
 class Visit:
-    """A phone-sized browser tab on the live server, with the requests it made."""
+    """A phone-sized browser tab on the live server, with the requests it made. With
+    `neutral_site`, the quick exit's neutral site answers (through Playwright's
+    interception, which also turns Chromium's HTTP cache off). Service workers are not
+    registered unless the test allows them (the reading copy's tests)."""
 
-    def __init__(self, browser, base_url, locale, javascript):
+    def __init__(self, browser, base_url, locale, javascript, neutral_site=False, service_workers="block"):
         self.base_url = base_url
         self.own_host = urlsplit(base_url).netloc
         self.foreign_requests = []
         self.context = browser.new_context(
-            viewport=PHONE, locale=locale, base_url=base_url, java_script_enabled=javascript
+            viewport=PHONE,
+            locale=locale,
+            base_url=base_url,
+            java_script_enabled=javascript,
+            service_workers=service_workers,
         )
-        self.context.route("**/*", self._route)
+        # Another host's request fails (nothing but this machine resolves) unless a test's
+        # own route answers it; one that reached a server was not refused either.
+        self.context.on("requestfailed", self._foreign)
+        self.context.on("requestfinished", self._answered)
+        if neutral_site:
+            self.context.route(f"https://{NEUTRAL_HOST}/**", self._neutral)
         self.page = self.context.new_page()
+        self.page.site_url = base_url  # for tests/browser/sessions.py
         self.policy_violations = self.page.policy_violations = []  # a test may expect some
         self.page.on("console", self._console)
 
@@ -99,16 +117,21 @@ class Visit:
         if "Content Security Policy" in message.text:
             self.policy_violations.append(message.text)
 
-    def _route(self, route):
-        url = route.request.url
+    def _is_foreign(self, url):
         host = urlsplit(url).netloc
-        if host == self.own_host or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        elif host == NEUTRAL_HOST:
-            route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>")
-        else:
-            self.foreign_requests.append(url)
-            route.abort()
+        return host not in (self.own_host, NEUTRAL_HOST) and not url.startswith(("data:", "blob:", "about:"))
+
+    def _foreign(self, request):
+        if self._is_foreign(request.url):
+            self.foreign_requests.append(request.url)
+
+    def _answered(self, request):
+        if self._is_foreign(request.url) and (response := request.response()) and response.server_addr():
+            self.foreign_requests.append(request.url)
+
+    @staticmethod
+    def _neutral(route):
+        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title><p>Weather</p>")
 
     def close(self):
         self.context.close()
@@ -157,8 +180,8 @@ def live_server_requests():
 def visit(browser, live_server, live_server_requests):
     visits = []
 
-    def open_visit(locale="uk-UA", javascript=True):
-        opened = Visit(browser, live_server.url, locale, javascript)
+    def open_visit(locale="uk-UA", javascript=True, neutral_site=False, service_workers="block"):
+        opened = Visit(browser, live_server.url, locale, javascript, neutral_site, service_workers)
         visits.append(opened)
         return opened.page
 

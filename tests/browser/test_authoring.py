@@ -10,11 +10,10 @@ from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from courses.models import CoursePage, ModulePage
-from elearn.demo.accounts import DEMO_PASSWORD
 from elearn.demo.courses import publish_child
 from h5p.models import H5PContent
 from h5p.packaging import check_content, pack
-from tests.browser.two_factor import pass_second_step
+from tests.browser.sessions import sign_in_without_the_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -27,13 +26,12 @@ def admin_sign_in(page, nickname):
     # Leave the current page first, still signed in: an admin page that goes away sends a
     # request (the editor releases its editing session). Sent without cookies, its answer
     # could set a new CSRF cookie after the log-in page's, and the log-in then fails.
+    # Signed in without the form, second step passed (tests/browser/sessions.py);
+    # test_two_factor.py signs in with it.
     page.goto("about:blank")
     page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill(nickname)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    pass_second_step(page, nickname)  # admins and coordinators: the code from their app
+    sign_in_without_the_form(page, nickname)
+    page.goto("/admin/")
     page.wait_for_url("**/admin/")
 
 

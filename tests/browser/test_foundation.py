@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from elearn.demo.accounts import DEMO_PASSWORD
+from tests.browser.sessions import sign_in_without_the_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -83,12 +84,23 @@ def test_wrong_join_code_shows_a_clear_message_and_creates_nothing(visit, demo):
     assert not User.objects.filter(nickname="zirka").exists()
 
 
-def sign_in(page, lang="uk", nickname="trainee-demo"):
+def sign_in_with_the_form(page, lang="uk", nickname="trainee-demo"):
     page.goto(f"/{lang}/accounts/login/")
     page.get_by_label("Псевдонім" if lang == "uk" else "Псевдоним").fill(nickname)
     page.get_by_label("Пароль").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Увійти" if lang == "uk" else "Войти").click()
     page.wait_for_url(f"**/{lang}/accounts/")
+    expect_the_account_page(page, lang)
+
+
+def sign_in(page, lang="uk", nickname="trainee-demo"):
+    """Signed in (tests/browser/sessions.py), on the account page as after the form."""
+    sign_in_without_the_form(page, nickname)
+    page.goto(f"/{lang}/accounts/")
+    expect_the_account_page(page, lang)
+
+
+def expect_the_account_page(page, lang):
     account = "Мій обліковий запис" if lang == "uk" else "Моя учётная запись"
     expect(page.get_by_role("heading", level=1)).to_have_text(account)
 
@@ -111,7 +123,7 @@ def test_no_page_tells_the_next_where_the_trainee_came_from_and_forms_still_work
         page.get_by_role("link", name="Увійти").first.click()
         page.wait_for_url("**/uk/accounts/login/")
         assert page.evaluate("document.referrer") == ""
-        sign_in(page)
+        sign_in_with_the_form(page)
     finally:
         request_started.disconnect(record_posts)
 
@@ -129,7 +141,7 @@ def assert_exited(page):
 
 
 def test_quick_exit_button_blanks_the_page_ends_the_session_and_replaces_the_location(visit, demo):
-    page = visit()
+    page = visit(neutral_site=True)
     sign_in(page)
     page.goto("/uk/")
     history_length = page.evaluate("history.length")
@@ -155,7 +167,7 @@ def test_quick_exit_blanks_the_page_at_once(visit, demo):
 
 
 def test_pressing_shift_three_times_exits(visit, demo):
-    page = visit("ru-RU")
+    page = visit("ru-RU", neutral_site=True)
     sign_in(page, lang="ru")
 
     for _ in range(3):
@@ -165,7 +177,7 @@ def test_pressing_shift_three_times_exits(visit, demo):
 
 
 def test_quick_exit_works_without_javascript(visit, demo):
-    page = visit(javascript=False)
+    page = visit(javascript=False, neutral_site=True)
     sign_in(page)
 
     page.get_by_role("button", name="Швидкий вихід").click()

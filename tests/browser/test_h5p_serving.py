@@ -84,6 +84,7 @@ def tab(browser, live_server, live_server_requests):
     """A phone-sized tab on the live server, its console kept, no request routing."""
     context = browser.new_context(viewport=PHONE, locale="uk-UA", base_url=live_server.url)
     page = context.new_page()
+    page.site_url = live_server.url  # for tests/browser/sessions.py
     page.console_lines = []
     page.on("console", lambda message: page.console_lines.append(message.text))
     yield page

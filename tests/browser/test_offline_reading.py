@@ -15,13 +15,6 @@ KEEP_SWITCH = "Зберігати на цьому телефоні модулі,
 OFFLINE_NOTE = "Немає з'єднання з інтернетом. Це копія модуля, збережена на цьому телефоні."
 
 
-def without_interception(page):
-    """Playwright's request interception makes Chromium bypass service workers: until the
-    quick exit, requests go straight to the network (the live server, the only host these
-    pages ask)."""
-    page.context.unroute("**/*")
-
-
 def neutral_site_answered(page):
     page.context.route(
         "https://neutral.example/**",
@@ -56,9 +49,10 @@ def wait_until(condition, seconds=60):
 
 def test_a_trainee_reads_an_opened_module_offline_and_quick_exit_removes_the_copy(visit, newcomer):
     module = ModulePage.objects.get(slug="hiv", locale__language_code="uk")
-    page = visit("uk-UA")
+    # Service workers allowed; no request interception (it makes Chromium bypass them)
+    # until the quick exit's neutral site is answered.
+    page = visit("uk-UA", service_workers="allow")
     sign_in(page, newcomer)
-    without_interception(page)
     page.goto(module.url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # the worker is active
     page.reload()  # now through the worker, which keeps the page
@@ -82,7 +76,7 @@ def test_a_trainee_reads_an_opened_module_offline_and_quick_exit_removes_the_cop
 
 def test_turned_off_on_the_account_page_nothing_is_kept(visit, newcomer):
     module = ModulePage.objects.get(slug="hiv", locale__language_code="uk")
-    page = visit("uk-UA")
+    page = visit("uk-UA", service_workers="allow")
     sign_in(page, newcomer)
     switch = page.get_by_label(KEEP_SWITCH)
     expect(switch).to_be_checked()
