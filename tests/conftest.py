@@ -113,15 +113,22 @@ def _course_layer(layers):
     return build_course(_home_pages_by_language(layers["home_pages"]))
 
 
+def _preview_pages_layer(layers):
+    from tests.courses.test_previews import build_preview_pages
+
+    return build_preview_pages(layers["course"], _home_pages_by_language(layers["home_pages"]))
+
+
 @pytest.fixture(scope="session")
 def layers(django_db_setup, django_db_blocker, demo_snapshot, request):
-    """The demo, the home pages and a translated course, built once and shared by the tests
-    that run in transactions: see tests/shared_layers.py."""
+    """The demo, the home pages, a translated course and the preview tests' drafts, built once
+    and shared by the tests that run in transactions: see tests/shared_layers.py."""
     stack = shared_layers.SharedLayers(
         {
             "demo": lambda layers: demo_snapshot.load(),
             "home_pages": _home_pages_layer,
             "course": _course_layer,
+            "preview_pages": _preview_pages_layer,
         }
     )
     request.config.stash[LAYERS] = stack, django_db_blocker

@@ -27,7 +27,7 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 # Bottom to top. A test gets the layers whose fixture (same name) it uses, directly or not.
-ORDER = ("demo", "home_pages", "course")
+ORDER = ("demo", "home_pages", "course", "preview_pages")
 
 
 def _transactional(transaction=False, reset_sequences=False, *args, **kwargs) -> bool:

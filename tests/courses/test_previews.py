@@ -65,8 +65,7 @@ def add_draft(parent, page, russian_title):
     return {"uk": page, "ru": translate_as_draft(page, Locale.objects.get(language_code="ru"), russian_title)}
 
 
-@pytest.fixture
-def pages(course, home_pages):
+def build_preview_pages(course, home_pages) -> dict:
     """(page type, "live" or "draft", language) -> page. The live pages are the test course's;
     the drafts were never published: a module and a course added to the live course list, and
     the home page and course list of a second site being set up."""
@@ -116,6 +115,27 @@ def pages(course, home_pages):
         DRAFT_TITLES["index"][1],
     )
     return {"live": live, "draft": draft}
+
+
+@pytest.fixture
+def preview_pages(course, home_pages, layers):
+    """The pages above, built once and shared where the test runs in a transaction (a layer
+    of tests/shared_layers.py)."""
+    if "preview_pages" not in layers:
+        return build_preview_pages(course, home_pages)
+    return layers["preview_pages"]
+
+
+@pytest.fixture
+def pages(preview_pages):
+    """Fresh instances of the preview pages for this test."""
+    return {
+        state: {
+            kind: {language: type(page).objects.get(pk=page.pk) for language, page in by_language.items()}
+            for kind, by_language in kinds.items()
+        }
+        for state, kinds in preview_pages.items()
+    }
 
 
 @pytest.fixture
