@@ -37,6 +37,9 @@ from h5p.services import package_import
 from quizzes.models import Attempt
 from tests.h5p import synthetic
 
+# CI runs it in the same process as the browser tests, on SQLite (.ci/run).
+pytestmark = pytest.mark.cross_organisation
+
 # Whose staff look (trainer, coordinator), and at which organisation's objects.
 DIRECTIONS = {
     "salus": (["trainer-lviv", "coordinator-lviv"], "humanitarian-action"),
