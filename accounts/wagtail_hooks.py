@@ -156,9 +156,7 @@ def trainee_unlock_view(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     trainee_unlock(trainee=trainee)
-    messages.success(
-        request, _("%(nickname)s can log in again now.") % {"nickname": trainee.nickname}
-    )
+    messages.success(request, _("%(nickname)s can log in again now.") % {"nickname": trainee.nickname})
     return redirect("accounts_admin:trainees")
 
 

@@ -20,7 +20,6 @@ from common.pdf_fonts import BOLD, REGULAR, register_fonts
 ACCENT, INK, MUTED = HexColor("#7a1f5c"), HexColor("#1d1d1f"), HexColor("#55555a")
 
 
-
 def _centred(canvas, text, y, size, font=REGULAR, color=INK, width=None):
     """Draw `text` centred, shrinking it until it fits the page's width."""
     page_width = landscape(A4)[0]

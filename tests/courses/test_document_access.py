@@ -89,9 +89,7 @@ def test_the_organisations_trainee_trainer_and_admins_download_it(
         assert download(person, limited_course_recording) == RECORDING, person
 
 
-def test_a_document_also_used_in_an_open_course_stays_open(
-    limited_course_recording, outsider, home_pages
-):
+def test_a_document_also_used_in_an_open_course_stays_open(limited_course_recording, outsider, home_pages):
     _page, open_modules = build_course(home_pages, modules=1, translate=False, slug="open-course")
     use_in(open_modules[0], limited_course_recording)
 
