@@ -8,12 +8,12 @@ and none for a document's edit, delete and usage screens. So every admin URL tha
 page, a translation of one or a document is checked before its view runs
 (`closed_content_not_found`, applied to Wagtail's admin URLs in elearn/urls.py), and the
 listings that no URL names leave them out: the page explorer and chooser (hooks in
-courses/wagtail_hooks.py), the page search, the documents list and the translations
-report (admin_urls.py), the document chooser, the bulk actions, and every list Wagtail
-builds from its page permissions (OpenPagesPermissionPolicy: the admin API, reports,
-site history). The usage screens of documents, images, snippets and pages, and the page
-types report, leave out the closed pages that use them (admin_urls.py,
-common/admin_usage.py). Admins see everything."""
+courses/wagtail_hooks.py), the documents list and the translations report
+(admin_urls.py), the document chooser, the bulk actions, and every list Wagtail builds
+from its page permissions (OpenPagesPermissionPolicy: the page search and a type's list
+of pages, the admin API, reports, site history). The usage screens of documents, images,
+snippets and pages, and the page types report, leave out the closed pages that use them
+(admin_urls.py, common/admin_usage.py). Admins see everything."""
 
 from functools import wraps
 
@@ -22,8 +22,6 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.pages.search import SearchView
-from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.admin.views.pages.usage import UsageView as PageUsageView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import get_document_model
@@ -102,12 +100,12 @@ def is_closed(request, view_name: str, kwargs: dict) -> bool:
         pages.append(kwargs.get("pk"))
     if view_name in DOCUMENT_PK_VIEWS:
         documents.append(kwargs.get("pk"))
-    if view_name == EDITING_SESSION_PING and _is_page_model(kwargs):
+    if view_name == EDITING_SESSION_PING and issubclass(_model_named(kwargs) or object, Page):
         pages.append(kwargs.get("object_id"))
     if view_name in PAGE_FIELDS and request.method == "POST":
         pages.append(request.POST.get(PAGE_FIELDS[view_name]))
     if view_name == "wagtail_bulk_action":
-        model = _bulk_model(kwargs)
+        model = _model_named(kwargs)
         if model is not None and issubclass(model, Page):
             pages.extend(_bulk_ids(request, model))
         elif model is get_document_model():
@@ -125,15 +123,8 @@ def is_closed(request, view_name: str, kwargs: dict) -> bool:
     return any(not _document_open(user, pk) for pk in map(_number, documents) if pk is not None)
 
 
-def _is_page_model(kwargs) -> bool:
-    try:
-        model = ContentType.objects.get_by_natural_key(kwargs.get("app_label"), kwargs.get("model_name"))
-    except ContentType.DoesNotExist:
-        return False
-    return issubclass(model.model_class() or object, Page)
-
-
-def _bulk_model(kwargs):
+def _model_named(kwargs):
+    """The model an admin URL names by app_label and model_name, if any."""
     natural_key = (kwargs.get("app_label"), kwargs.get("model_name"))
     try:
         return ContentType.objects.get_by_natural_key(*natural_key).model_class()
@@ -179,23 +170,6 @@ def closed_document_ids(user) -> set[int]:
     pages = Page.objects.filter(pk__in={pk for ids in used_by.values() for pk in ids})
     open_pages = set(modules_open_to(user, pages).values_list("pk", flat=True))
     return {document_id for document_id, ids in used_by.items() if not ids & open_pages}
-
-
-class _OpenPagesListing:
-    """A Wagtail page listing that calls no hook (the explorer does:
-    construct_explorer_page_queryset in wagtail_hooks.py), without the pages closed to the
-    user. Every such listing builds its rows through annotate_queryset, before searching."""
-
-    def annotate_queryset(self, pages):
-        return modules_open_to(self.request.user, super().annotate_queryset(pages))
-
-
-class OpenPagesSearchView(_OpenPagesListing, SearchView):
-    pass
-
-
-class OpenPagesTypeUseView(_OpenPagesListing, ContentTypeUseView):
-    """Pages > (a page type) "usage": every page of a type."""
 
 
 class OpenDocumentsIndexView(DocumentsIndexView):

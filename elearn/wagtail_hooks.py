@@ -15,19 +15,14 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
 from accounts.admin_history_views import ScopedPageViewSet, ScopedWorkflowObjectsToModeratePanel
 from accounts.user_admin_guard import USER_BULK_ACTIONS
-from courses.admin_access import OpenPagesSearchView, OpenPagesTypeUseView
 
 from . import guides
 
 
-# After Wagtail's own page viewset (order 0), so that this one serves every page type. Its
-# search and its list of a type's pages leave out pages of courses kept for other
-# organisations (courses/admin_access.py).
+# After Wagtail's own page viewset (order 0), so that this one serves every page type.
 @hooks.register("register_admin_viewset", order=1)
 def register_scoped_page_viewset():
-    return ScopedPageViewSet(
-        search_view_class=OpenPagesSearchView, content_type_use_view_class=OpenPagesTypeUseView
-    )
+    return ScopedPageViewSet()
 
 
 @hooks.register("construct_homepage_panels")

@@ -181,6 +181,17 @@ def coordinator(organisation):
 
 
 @pytest.fixture
+def outside_trainer(other_organisation):
+    """Staff of the other organisation: what they must not see is the test."""
+    return UserFactory(nickname="outside-trainer", organisation=other_organisation, role=TRAINERS_GROUP)
+
+
+@pytest.fixture
+def outside_coordinator(other_organisation):
+    return UserFactory(nickname="outside-coord", organisation=other_organisation, role=COORDINATORS_GROUP)
+
+
+@pytest.fixture
 def admin_user(db):
     return UserFactory(nickname="root", is_superuser=True, is_staff=True)
 

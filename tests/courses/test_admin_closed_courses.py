@@ -11,13 +11,11 @@ from wagtail.documents.models import Document
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from accounts.models import COORDINATORS_GROUP, TRAINERS_GROUP
 from courses.models import ModulePage
 from quizzes.models import Quiz
 from tests.builders import build_course, build_quiz
 from tests.courses.test_authoring import with_roles
 from tests.courses.test_restrictions import add_quiz, limit_to
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +29,6 @@ def client_for(user, language="uk"):
     UserProfile.get_for_user(user)
     UserProfile.objects.filter(user=user).update(preferred_language=language)
     return client
-
-
-@pytest.fixture
-def outside_trainer(other_organisation):
-    return UserFactory(nickname="outside-trainer", organisation=other_organisation, role=TRAINERS_GROUP)
-
-
-@pytest.fixture
-def outside_coordinator(other_organisation):
-    return UserFactory(nickname="outside-coord", organisation=other_organisation, role=COORDINATORS_GROUP)
 
 
 @pytest.fixture

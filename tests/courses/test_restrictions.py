@@ -13,7 +13,6 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale
 
-from accounts.models import TRAINERS_GROUP
 from certificates.models import Certificate
 from courses.access import may_take_course, may_take_quiz
 from courses.models import CourseCompletion, ModulePage, ModuleProgress
@@ -61,11 +60,6 @@ def outsider(other_organisation):
     return TraineeFactory(
         nickname="outsider", training_group=TrainingGroupFactory(organisation=other_organisation)
     )
-
-
-@pytest.fixture
-def outside_trainer(other_organisation):
-    return UserFactory(nickname="outside-trainer", organisation=other_organisation, role=TRAINERS_GROUP)
 
 
 @pytest.fixture
