@@ -71,3 +71,18 @@ def test_the_dashboard_speaks_ukrainian(client, coordinator):
 
     assert "створена на сайті" in page or "створено на сайті" in page
     assert "created in" not in page
+
+
+def test_usage_counts_are_spelt_right_in_ukrainian():
+    """wagtail.documents' catalog misspells one form («Викорнистано»), shown on the
+    document, image and test screens; locale_wagtail/ corrects it."""
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override("uk"):
+        shown = [
+            ngettext("Used %(usage_count)s time", "Used %(usage_count)s times", n) % {"usage_count": n}
+            for n in (1, 3, 5)
+        ]
+
+    assert shown == ["Використано 1 раз", "Використано 3 рази", "Використано 5 разів"]
