@@ -172,7 +172,10 @@ class ModulePage(DraftSearchable, Page):
             from .services import module_open  # services import this module
 
             parts = self._trainee_parts(request.user, self._surroundings(request)["course"])
-            module_open(user=request.user, module=self, last_opened_at=parts["reading"]["last_opened_at"])
+            reading = parts["reading"]
+            opened = module_open(user=request.user, module=self, last_opened_at=reading["last_opened_at"])
+            if opened is not None and reading["status"] == NOT_STARTED:
+                reading["status"] = IN_PROGRESS  # read before this visit recorded it
             request.module_trainee_parts = parts
             response = super().serve(request, *args, **kwargs)
             response["X-Reading-Copy"] = "keep"  # the trainee's own page (elearn/offline/worker.js)

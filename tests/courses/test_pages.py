@@ -62,6 +62,18 @@ def test_module_page_shows_blocks_position_and_pager(client, course, lang):
     assert ("10 хвилин" if lang == "uk" else "10 минут") in html
 
 
+@pytest.mark.parametrize(("lang", "reading"), [("uk", "Розпочато"), ("ru", "Начато")])
+def test_a_module_opened_for_the_first_time_says_it_is_being_read(client, trainee, course, lang, reading):
+    module = course[1][0]
+    url = module.get_translation(module.locale.__class__.objects.get(language_code=lang)).url
+    client.force_login(trainee)
+
+    first, again = client.get(url).content.decode(), client.get(url).content.decode()
+
+    assert reading in first and reading in again
+    assert ("Не розпочато" if lang == "uk" else "Не начато") not in first
+
+
 def test_unpublished_module_is_not_found(client, trainee, course):
     module = course[1][0]
     module.unpublish()
