@@ -9,6 +9,8 @@ MANAGE := $(PY) manage.py
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The languages are the catalogs under locale/ (one folder per language in settings.LANGUAGES).
+LANGUAGES := $(notdir $(wildcard locale/*))
 
 # Test order: the files' own order by default, the same on every run. SEED=random shuffles
 # the order (pytest-randomly) and prints its seed at the end; SEED=<that number> repeats it.
@@ -36,7 +38,7 @@ node_modules/.installed: package.json package-lock.json
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(wildcard locale_wagtail/*/LC_MESSAGES/*.po) $(VENV)/.installed
 	$(MANAGE) compilemessages $(I18N_IGNORE) --locale $*
 
-install: $(VENV)/.installed node_modules/.installed locale/uk/LC_MESSAGES/django.mo locale/ru/LC_MESSAGES/django.mo
+install: $(VENV)/.installed node_modules/.installed $(foreach language,$(LANGUAGES),locale/$(language)/LC_MESSAGES/django.mo)
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -74,7 +76,7 @@ i18n-check: install
 
 # After adding or changing strings: update both catalogs, then translate the new entries.
 messages: install
-	$(MANAGE) makemessages -l uk -l ru $(I18N_IGNORE) --add-location=file --no-obsolete
+	$(MANAGE) makemessages $(foreach language,$(LANGUAGES),-l $(language)) $(I18N_IGNORE) --add-location=file --no-obsolete
 
 collectstatic: install
 	$(MANAGE) collectstatic --noinput
