@@ -1,15 +1,22 @@
 """Wagtail's user admin for a user model without email or names: nickname, password,
-organisation and roles only. Accounts that open the admin get the staff password rules
-(accounts/passwords.py)."""
+organisation and roles only, searched by nickname. Accounts that open the admin get the
+staff password rules (accounts/passwords.py). The placeholders of erased accounts
+(accounts/erased.py) are not people: the admin neither lists nor opens them."""
 
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import MinimumLengthValidator, get_default_password_validators
+from django.http import Http404
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import ngettext
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import IndexView as WagtailIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .access import ADMIN_ACCESS
+from .erased import is_erased, without_erased
 from .models import User
 from .passwords import STAFF_MIN_LENGTH, is_staff_account, validate_staff_password
 
@@ -79,6 +86,40 @@ class NicknameUserEditForm(StaffPasswordRules, UserEditForm):
         fields = ADMIN_USER_FIELDS | {"is_active"}
 
 
+def users_listed(users, query: str = ""):
+    """`users` as the user admin lists them: erased placeholders left out, and only those
+    whose nickname contains `query` when there is one (Wagtail searches fields named
+    username, first_name, last_name or email, none of which this model has)."""
+    users = without_erased(users)
+    return users.filter(nickname__icontains=query) if query else users
+
+
+class IndexView(WagtailIndexView):
+    search_fields = ["nickname"]  # Wagtail's default fields are none of this model's: no search
+
+    def get_base_queryset(self):
+        return without_erased(super().get_base_queryset())
+
+
+def _not_erased(view):
+    """`view`, answering 404 when its URL names an erased placeholder: editing one would
+    let an admin switch it back on or give it a password."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        pk = unquote(str(kwargs.get("pk", "")))
+        if pk.isascii() and pk.isdigit() and len(pk) <= 18 and is_erased(User.objects.filter(pk=pk).first()):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 class UserViewSet(WagtailUserViewSet):
+    index_view_class = IndexView
+
     def get_form_class(self, for_update=False):
         return NicknameUserEditForm if for_update else NicknameUserCreationForm
+
+    def construct_view(self, view_class, **kwargs):
+        return _not_erased(super().construct_view(view_class, **kwargs))

@@ -3,17 +3,19 @@
 It lists and edits the people of every organisation, and who holds which role, so only
 those who see every organisation may open it, whatever permissions someone else is given:
 each of its views and bulk actions refuses anyone else (the admin's "no permission", back
-on the dashboard). Staff see their own organisation's trainees in admin → Trainees."""
+on the dashboard). Staff see their own organisation's trainees in admin → Trainees. The
+bulk actions, like the list, leave out erased placeholders (accounts/admin_users.py)."""
 
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_list_or_404
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
 from .access import sees_every_organisation
-from .admin_users import UserViewSet
+from .admin_users import UserViewSet, users_listed
 
 
 def _admins_only(view):
@@ -34,10 +36,24 @@ class AdminsOnlyUserViewSet(UserViewSet):
 
 
 class _AdminsOnlyBulkAction:
+    """Admins only, and only on the users the list shows."""
+
     def dispatch(self, request, *args, **kwargs):
         if not sees_every_organisation(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        # Never an erased placeholder: switched back on, given a role or deleted (with the
+        # records it keeps for the aggregates), whatever ids the URL names.
+        return get_list_or_404(users_listed(model.objects.all()), pk__in=object_ids)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" after a search: the users the list showed (Wagtail's own query
+        # ignores the search for a model without a username field, so would take everyone).
+        users = users_listed(self.model.objects.all(), self.request.GET.get("q", "").strip())
+        return users.values_list("pk", flat=True)
 
 
 # Registered after Wagtail's own (elearn/wagtail_hooks.py), so that these replace them.

@@ -23,6 +23,7 @@ from accounts.access import (
     scope_to_organisation,
     sees_every_organisation,
 )
+from accounts.erased import without_erased
 from accounts.models import User
 from common import disclosure, page_cache
 from common.content_access import may_take_quiz
@@ -201,8 +202,9 @@ def statistics(request, quiz_id):
 
 def _people_who_tried(request, quiz):
     """The viewer's organisation's people who started this test, with their attempts and
-    the extra attempts granted them."""
-    tried = User.objects.filter(pk__in=Attempt.objects.filter(quiz=quiz).values("user_id"))
+    the extra attempts granted them. An erased account's attempts stay for the statistics,
+    but it is no one to list or to grant an attempt to."""
+    tried = without_erased(User.objects.filter(pk__in=Attempt.objects.filter(quiz=quiz).values("user_id")))
     mine = Q(quiz_attempts__quiz=quiz)
     granted = (
         AttemptGrant.objects.filter(quiz=quiz, user=OuterRef("pk"))
