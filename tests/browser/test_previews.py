@@ -3,22 +3,30 @@
 Wagtail's page editor shows the preview in a side panel, an iframe of this site: the page
 must render there, under the trainees' Content-Security-Policy, with nothing blocked. A
 Russian page that is a synced wagtail-localize translation is edited in wagtail-localize's
-editor, whose "Preview" opens the page in a new tab."""
+editor, whose "Preview" opens the page in a new tab. Every page type previews in the panel,
+as a draft and live, in each language."""
+
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail_localize.models import Translation
 
 from courses.models import CoursePage, ModulePage
 from elearn.models import HomePage
 from tests.browser.test_authoring import DESKTOP, admin_sign_in
 from tests.builders import module_body, translate_as_draft
+from tests.courses.test_previews import stop_synced_translation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 DRAFT_TITLE = {"uk": "Що таке PrEP", "ru": "Что такое PrEP"}
+# Every page type of the project: a new one is previewed here without anyone listing it.
+PAGE_TYPES = [model for model in get_page_models() if model is not Page]
+LANGUAGES = ["uk", "ru"]
+DRAFT_PREFIX = {"uk": "Чернетка", "ru": "Черновик"}
 
 
 @pytest.fixture
@@ -130,3 +138,75 @@ def test_an_activity_plays_inside_the_preview_of_a_module(visit, demo):
     preview.locator("[data-h5p-open]").click()
     player = preview.frame_locator("iframe.h5p-card__iframe")
     expect(player.locator(".h5p-conecta-check__answer").first).to_be_visible()
+
+
+def live_page(model, language):
+    page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
+    assert page is not None, f"the demo has no live {model.__name__} in {language}: add one to the demo"
+    return page
+
+
+def add_draft(live, drafts):
+    """A never-published page of `live`'s type and language, where a trainer would add one:
+    beside it, or, where only one may stand (one course list per home page), under the draft
+    of the parent's type."""
+    language = live.locale.language_code
+    parent = live.get_parent().specific
+    if not type(live).can_create_at(parent):
+        parent = drafts.get((type(parent), language), parent)
+    draft = live.copy(
+        to=parent,
+        update_attrs={"title": f"{DRAFT_PREFIX[language]}: {live.title}", "slug": f"draft-{live.slug}"},
+        keep_live=False,
+        copy_revisions=False,
+    )
+    if parent.is_root():
+        # A new home page is a new site being set up: the site gives its pages their
+        # addresses, /<language>/..., and with them their language.
+        Site.objects.create(hostname=f"draft-{language}.localhost", port=80, root_page=draft)
+    return draft
+
+
+def pages_to_preview():
+    """(page type, "draft" or "live", language) -> page. The live pages are the demo's; each
+    draft copies one, under a new title, unpublished. A live Russian page that is a synced
+    translation is edited in wagtail-localize's editor, which has no panel (its preview is
+    tested above): stopping the sync gives it Wagtail's editor, as it does for a trainer."""
+    live = {(model, language): live_page(model, language) for model in PAGE_TYPES for language in LANGUAGES}
+    drafts = {}
+    for key in sorted(live, key=lambda key: live[key].depth):  # parents' drafts first
+        drafts[key] = add_draft(live[key], drafts)
+        stop_synced_translation(live[key])
+    pages = {}
+    for (model, language), page in live.items():
+        draft = drafts[model, language]
+        assert page.live and not draft.live and draft.last_published_at is None
+        pages[model, "live", language] = page
+        pages[model, "draft", language] = draft
+    return pages
+
+
+def test_every_page_type_previews_in_the_panel_as_a_draft_and_live_in_both_languages(visit, demo):
+    """Each preview answers 200 and the panel shows the page: its title, in its language."""
+    pages = pages_to_preview()
+    page = visit()
+    page.set_viewport_size(DESKTOP)
+    admin_sign_in(page, "admin")
+    answers = []  # (path, status) of the panel's preview loads
+    page.on(
+        "response",
+        lambda response: (
+            answers.append((urlsplit(response.url).path, response.status))
+            if "in_preview_panel" in response.url and response.request.method == "GET"
+            else None
+        ),
+    )
+
+    for (model, state, language), previewed in pages.items():
+        case = f"{model.__name__}, {state}, {language}"
+        answers.clear()
+        preview = open_preview_panel(page, previewed)
+        expect(preview.get_by_role("heading", level=1), case).to_have_text(previewed.title)
+        expect(preview.locator("html"), case).to_have_attribute("lang", language)
+        preview_path = reverse("wagtailadmin_pages:preview_on_edit", args=[previewed.pk])
+        assert answers and set(answers) == {(preview_path, 200)}, (case, answers)
