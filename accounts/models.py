@@ -26,7 +26,8 @@ JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 # groups of three: K7M-Q2R-VXD.
 JOIN_CODE_LENGTH = 9
 JOIN_CODE_MAX_LENGTH = 16
-# A code chosen by hand must at least not be a repeated pattern (AAAAAAAAA, ABCABCABC).
+# The admin lets nobody choose a code (accounts/wagtail_hooks.py); one set any other way
+# must at least not be a repeated pattern (AAAAAAAAA, ABCABCABC).
 JOIN_CODE_MIN_DISTINCT_SYMBOLS = 5
 
 

@@ -15,11 +15,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView
+from wagtail.snippets.views.snippets import CopyView, IndexView
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from common.admin_menu import MenuItemFor
@@ -38,7 +39,7 @@ from .access import (
 )
 from .admin_scoping import OrganisationScopedSnippetViewSet, ScopedDeleteBulkAction
 from .login_throttle import locked_nicknames
-from .models import Organisation, TrainingGroup
+from .models import Organisation, TrainingGroup, new_join_code
 from .selectors import trainees_visible_to, training_groups_visible_to
 from .services import STAFF_SET_PASSWORD, trainee_password_reset, trainee_unlock
 from .shown_names import hidden_from_viewer
@@ -60,6 +61,56 @@ class GroupIndexView(IndexView):
     add_item_label = gettext_lazy("Add a training group")
 
 
+class TrainingGroupForm(WagtailAdminModelForm):
+    """A group's join code cannot be typed, only renewed: a code chosen by hand is easier
+    to guess than the 44.6 random bits of one the site makes up (accounts/models.py). A new
+    group, a copy included, gets a new code when it is saved. The form offers only the
+    organisation and trainers the editing user may choose."""
+
+    new_join_code = forms.BooleanField(
+        label=gettext_lazy("Make a new code (the old one stops working at once)"),
+        help_text=gettext_lazy("Trainees who have already joined stay in the group."),
+        required=False,
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if self.instance._state.adding:
+            del self.fields["new_join_code"]  # it gets a new one anyway
+        if for_user is None:
+            return
+        self.fields["organisation"].queryset = scope_to_organisation(
+            for_user, Organisation.objects.all(), field="pk"
+        )
+        self.fields["trainer"].queryset = scope_to_organisation(for_user, group_trainers())
+
+    def save(self, commit=True):
+        if self.instance._state.adding or self.cleaned_data.get("new_join_code"):
+            self.instance.join_code = new_join_code()
+        return super().save(commit)
+
+
+class SavedGroupPanel(FieldPanel):
+    """Shown on a saved group's form only: a new group's code is made when it is saved, so
+    a code shown before would not be the group's."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return not self.instance._state.adding and super().is_shown()
+
+
+class GroupCopyView(CopyView):
+    """A copy starts as a new group with the copied group's values: its form has no code
+    to show, and saving it creates a group (with a code of its own), never changes the
+    copied one."""
+
+    def get_initial_form_instance(self):
+        group = super().get_initial_form_instance()
+        group.pk = None
+        group._state.adding = True
+        return group
+
+
 class TrainingGroupViewSet(OrganisationScopedSnippetViewSet):
     """Every view of it (list, edit, copy, history, chooser...) finds only the groups of
     the user's organisation; the form offers only that organisation and its trainers."""
@@ -78,31 +129,19 @@ class TrainingGroupViewSet(OrganisationScopedSnippetViewSet):
         "expires_at",
     ]
     index_view_class = GroupIndexView
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("organisation"),
-        FieldPanel("trainer"),
-        FieldPanel("join_code"),
-        FieldPanel("is_open"),
-        FieldPanel("expires_at"),
-    ]
-
-    def get_form_class(self, for_update=False):
-        form_class = super().get_form_class(for_update)
-
-        class ScopedGroupForm(form_class):
-            """Offer only the organisation and trainers the editing user may choose."""
-
-            def __init__(self, *args, for_user=None, **kwargs):
-                super().__init__(*args, for_user=for_user, **kwargs)
-                if for_user is None:
-                    return
-                self.fields["organisation"].queryset = scope_to_organisation(
-                    for_user, Organisation.objects.all(), field="pk"
-                )
-                self.fields["trainer"].queryset = scope_to_organisation(for_user, group_trainers())
-
-        return ScopedGroupForm
+    copy_view_class = GroupCopyView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("organisation"),
+            FieldPanel("trainer"),
+            SavedGroupPanel("join_code", read_only=True),  # to read and pass on
+            FieldPanel("new_join_code"),
+            FieldPanel("is_open"),
+            FieldPanel("expires_at"),
+        ],
+        base_form_class=TrainingGroupForm,
+    )
 
     def scoped_queryset(self, request):
         return training_groups_visible_to(request.user)

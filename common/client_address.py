@@ -3,15 +3,18 @@
 The login lock (django-axes), the sign-up limits and the certificate check's limit count
 per client. They get a pseudonym: a hash of the address keyed with a random key of the
 day, so a lock still tells clients apart while the database and the cache name no
-address, and the database alone (with or without SECRET_KEY) cannot be reversed."""
+address, and the database alone (with or without SECRET_KEY) cannot be reversed. The key
+is in the "limits" cache, which every worker shares (Redis, else a file cache), so that
+every worker gives one address the same pseudonym."""
 
+import datetime
 import hashlib
 import hmac
 import ipaddress
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 
 
@@ -39,9 +42,20 @@ def client_pseudonym(request) -> str:
 KEY_LIFETIME = 26 * 3600  # a day, and a little more for requests around midnight
 
 
+def _key_name(day: datetime.date) -> str:
+    return f"client-pseudonym-key:{day.isoformat()}"
+
+
 def _todays_key() -> bytes:
-    name = f"client-pseudonym-key:{timezone.now().date().isoformat()}"
-    cache.add(name, secrets.token_hex(32), timeout=KEY_LIFETIME)  # the first worker's wins
+    cache = caches["limits"]
+    today = timezone.now().date()
+    name = _key_name(today)
+    if cache.add(name, secrets.token_hex(32), timeout=KEY_LIFETIME):  # the first worker's wins
+        # A new day: yesterday's key is of no more use. Delete it, and in a file cache
+        # whatever else has expired, which would otherwise stay on disk until read again.
+        cache.delete(_key_name(today - datetime.timedelta(days=1)))
+        if hasattr(cache, "delete_expired"):  # common/file_cache.py; Redis drops them itself
+            cache.delete_expired()
     key = cache.get(name)
     if key is None:  # the cache lost it between the two calls
         key = secrets.token_hex(32)

@@ -1,7 +1,8 @@
 """Small per-client limits (the public certificate check, sign-up), so codes cannot be
-guessed by trying many. Counts live in the cache (Redis when REDIS_URL is set, shared by
-every worker), keyed by the client's pseudonym or a keyed hash of what is counted (a join
-code), never an address or a code itself.
+guessed by trying many. Counts live in the "limits" cache, which every worker shares (Redis
+when REDIS_URL is set, else a file cache: common/file_cache.py), keyed by the client's
+pseudonym or a keyed hash of what is counted (a join code), never an address or a code
+itself.
 
 A count starts with the first try and lasts `window` seconds from it (a fixed window)."""
 
@@ -10,9 +11,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .client_address import client_pseudonym
+
+
+def _cache():
+    return caches["limits"]
 
 
 def _key(scope: str, subject: str) -> str:
@@ -22,6 +27,7 @@ def _key(scope: str, subject: str) -> str:
 def hit(scope: str, subject: str, *, window: int) -> int:
     """Count one try of `subject` in `scope`; the number of tries in the current window."""
     key = _key(scope, subject)
+    cache = _cache()
     cache.add(key, 0, timeout=window)
     try:
         return cache.incr(key)
@@ -32,13 +38,13 @@ def hit(scope: str, subject: str, *, window: int) -> int:
 
 def hits(scope: str, subject: str) -> int:
     """Tries of `subject` in `scope` counted so far in the current window."""
-    return cache.get(_key(scope, subject), 0)
+    return _cache().get(_key(scope, subject), 0)
 
 
 def forget_hit(scope: str, subject: str) -> None:
     """Take back one counted try (it turned out to be no abuse: a trainee joined)."""
     with contextlib.suppress(ValueError):  # the window ended meanwhile
-        cache.decr(_key(scope, subject))
+        _cache().decr(_key(scope, subject))
 
 
 def keyed_hash(value: str) -> str:

@@ -157,6 +157,20 @@ else:
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env("CONTENT_VERSION_DIR", os.path.join(tempfile.gettempdir(), "elearn-content-version")),
     }
+# Throttling counts (common/ratelimit.py) and the day's key behind client pseudonyms
+# (common/client_address.py) must be one for every worker, or each worker counts on its own
+# and names one address differently: Redis, else a file cache every process of the machine
+# shares, counting atomically (common/file_cache.py). Not a database cache: the key must
+# never be in the database (docs/decisions.md). Nothing in it names a person.
+if REDIS_URL:
+    CACHES["limits"] = {**CACHES["default"], "KEY_PREFIX": "limits"}
+else:
+    CACHES["limits"] = {
+        "BACKEND": "common.file_cache.CountingFileCache",
+        "LOCATION": env("LIMITS_CACHE_DIR", os.path.join(tempfile.gettempdir(), "elearn-limits")),
+        # Past this many entries Django drops a third of them at random, live counts too.
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
 
 # Accounts: a nickname and a password, nothing else required.
 AUTH_USER_MODEL = "accounts.User"

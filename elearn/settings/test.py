@@ -27,6 +27,9 @@ CACHES["content_version"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "content-version",
 }
+# And the throttling counts, which the tests empty between tests with every other cache
+# (tests/conftest.py). tests/common/test_limits_cache.py runs the workers' file cache.
+CACHES["limits"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"}
 # The live server's request threads share one in-memory SQLite connection: the editor's
 # background requests (editing-session pings, preview refreshes) landing inside a form post's
 # transaction broke its savepoints on a loaded machine. The browser tests make no use of them.

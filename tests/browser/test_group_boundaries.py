@@ -1,7 +1,9 @@
 """In Chromium, each organisation's trainer and coordinator try to see, copy, delete and
-choose the other organisation's training group: they find nothing, and nothing changes."""
+choose the other organisation's training group: they find nothing, and nothing changes. A
+trainer cannot type their own group's code, only have a new one made."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import TrainingGroup
 from tests.browser.test_authoring import admin_sign_in
@@ -51,3 +53,21 @@ def test_staff_cannot_see_copy_delete_or_choose_the_other_organisations_group(
         confirm.first.click()
         page.wait_for_load_state()
     assert TrainingGroup.objects.filter(pk=other.pk, join_code=other.join_code).exists()
+
+
+def test_a_trainer_has_a_new_code_made_for_their_group(visit, demo):
+    group = TrainingGroup.objects.get(organisation__slug="salus")
+    old = group.join_code
+    page = visit()
+    admin_sign_in(page, "trainer-lviv")
+
+    page.goto(f"{GROUPS}edit/{group.pk}/")
+    expect(page.locator("main")).to_contain_text(old)  # to read out to trainees
+    expect(page.locator("[name=join_code]")).to_have_count(0)  # but not to type
+    page.get_by_role("checkbox", name="Створити новий код (старий одразу перестане діяти)").check()
+    page.get_by_role("button", name="Зберегти", exact=True).click()
+    page.wait_for_url(f"**{GROUPS}")
+
+    group.refresh_from_db()
+    assert group.join_code != old and len(group.join_code) == 9
+    expect(page.locator("main")).to_contain_text(group.join_code)  # the list shows the new one

@@ -12,7 +12,7 @@ from importlib import import_module
 import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 
@@ -70,11 +70,13 @@ def sessions_of(user) -> list[str]:
 
 
 def _raw_cache(prefix) -> dict[str, bytes]:
-    """This test's cache entries as stored: key -> the stored (pickled) bytes."""
+    """This test's cache entries as stored: key -> the stored (pickled) bytes. With those of
+    the throttling cache (counts, the pseudonyms' key), in this process's memory in tests."""
+    limits = {f"limits{key}": value for key, value in caches["limits"]._cache.items()}
     if hasattr(cache, "_cache"):  # the memory cache
-        return {key: value for key, value in cache._cache.items() if key.startswith(prefix)}
+        return limits | {key: value for key, value in cache._cache.items() if key.startswith(prefix)}
     client = cache.client.get_client()  # django-redis
-    return {key.decode(): client.get(key) for key in client.scan_iter(match=f"{prefix}*")}
+    return limits | {key.decode(): client.get(key) for key in client.scan_iter(match=f"{prefix}*")}
 
 
 def cache_mentions(prefix, user, *needles) -> list[str]:
@@ -106,6 +108,7 @@ def test_deleting_an_account_leaves_no_trace_in_any_table_or_cache(
     assert any(hit.startswith("certificates_certificate.kept_name") for hit in before)
     assert len(sessions_of(user)) == 2
     cached = cache_mentions(own_cache_keys, user)
+    assert any(key.startswith("limits") for key in _raw_cache(own_cache_keys))  # scanned too
     assert sum("a PDF" in hit for hit in cached) == 2
     if settings.SESSION_ENGINE.endswith("cached_db"):  # with Redis: in the cache too
         assert sum("a session" in hit for hit in cached) == 2
