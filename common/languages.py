@@ -43,3 +43,10 @@ def language_choices() -> list[tuple[str, str]]:
     language switch shows them."""
     names = dict(settings.LANGUAGES)
     return [(code, str(names[code])) for code in language_codes()]
+
+
+def own_letters() -> dict[str, str]:
+    """{code: letters only that language uses} for the configured languages listed in
+    settings.LANGUAGE_OWN_LETTERS; a language not listed there is not letter-checked."""
+    letters = getattr(settings, "LANGUAGE_OWN_LETTERS", {})
+    return {code: letters[code] for code in language_codes() if code in letters}

@@ -1,6 +1,8 @@
-"""Wagtail admin URLs served by views that leave out what courses limited to other
-organisations keep (courses/admin_access.py): at Wagtail's addresses, so elearn/urls.py
-includes them ahead of Wagtail's admin, decorated as Wagtail decorates its own."""
+"""Wagtail admin URLs served by views of ours: views that leave out what courses limited to
+other organisations keep (courses/admin_access.py), and wagtail-localize's "Sync translated
+pages", which publishes only complete translations here (translation_publish.py). At
+Wagtail's addresses, so elearn/urls.py includes them ahead of Wagtail's admin, decorated as
+Wagtail decorates its own."""
 
 from django.urls import path
 from django.views.decorators.cache import never_cache
@@ -16,6 +18,7 @@ from .admin_access import (
     OpenTranslationsReport,
     closed_content_not_found,
 )
+from .translation_publish import SyncPublishesOnlyCompleteTranslations
 
 urlpatterns = [
     path("documents/", OpenDocumentsIndexView.as_view()),
@@ -34,6 +37,13 @@ urlpatterns = [
     path("reports/page-types-usage/results/", OpenPageTypesUsageReport.as_view(results_only=True)),
     path("localize/reports/translations/", OpenTranslationsReport.as_view()),
     path("localize/reports/translations/results/", OpenTranslationsReport.as_view(results_only=True)),
+    # "Sync translated pages" publishes only complete translations (translation_publish.py).
+    path(
+        "localize/update/<int:translation_source_id>/",
+        closed_content_not_found(
+            SyncPublishesOnlyCompleteTranslations.as_view(), "wagtail_localize:update_translations"
+        ),
+    ),
 ]
 
 urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

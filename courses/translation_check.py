@@ -12,18 +12,18 @@ import re
 from django.db.models import Exists, OuterRef
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-# Letters used by one language and not by the others this table knows. A language without
-# an entry is not checked.
-OWN_LETTERS = {
-    "uk": "іїєґ",
-    "ru": "ыэъё",
-}
+from common.languages import own_letters
+
 QUOTATION = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]")
 
 
 def letters_of_other_languages(text: str, language: str) -> set[str]:
-    """Letters in `text`, outside quotations, that only another language uses."""
-    foreign = "".join(letters for other, letters in OWN_LETTERS.items() if other != language)
+    """Letters in `text`, outside quotations, that only another language uses
+    (settings.LANGUAGE_OWN_LETTERS; a language not listed there is not checked)."""
+    letters = own_letters()
+    if language not in letters:
+        return set()
+    foreign = "".join(theirs for other, theirs in letters.items() if other != language)
     unquoted = QUOTATION.sub(" ", text).lower()
     return {letter for letter in unquoted if letter in foreign}
 

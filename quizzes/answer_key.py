@@ -2,20 +2,36 @@
 pure functions of plain data: no database, no request.
 
 A test that measures learning must not teach its own answers: the pre-test never shows
-them, and the final test shows them only once passed, so a trainee who fails cannot read
-the key and pass with it on the next try. Once a trainee has seen the key of such a test
-they cannot start it again: a score earned with the key in hand measures nothing."""
+them (whatever policy is stored), and the final test shows them only once passed, so a
+trainee who fails cannot read the key and pass with it on the next try. Once a trainee has
+seen the key of such a test they cannot start it again: a score earned with the key in hand
+measures nothing."""
 
 ALWAYS, AFTER_PASSING, AFTER_LAST_ATTEMPT, NEVER = "always", "after_passing", "after_last_attempt", "never"
 
 # Quiz kinds (quizzes.models.Quiz.Kind) whose usual policy is not ALWAYS.
 _DEFAULTS = {"pre_test": NEVER, "final": AFTER_PASSING}
+# Kinds whose policy staff cannot change: a pre-test measures where a trainee starts, and the
+# knowledge gain compares it with the final test; a pre-test that showed its key would
+# teach the answers before the course does.
+_FIXED = {"pre_test": NEVER}
 
 
 def default_policy(kind: str) -> str:
     """The usual policy for a kind of test: practice and module tests teach, so they show
     the key after every attempt."""
     return _DEFAULTS.get(kind, ALWAYS)
+
+
+def fixed_policy(kind: str) -> str | None:
+    """The only policy a kind of test may have, or None when staff choose."""
+    return _FIXED.get(kind)
+
+
+def policy_in_force(kind: str, stored: str) -> str:
+    """The policy that applies: a fixed one whatever is stored (a value stored before the
+    rule, or written around the admin's check), else the stored one, else the usual one."""
+    return fixed_policy(kind) or stored or default_policy(kind)
 
 
 def key_shown(policy: str, *, passed: bool, attempts_left: int | None) -> bool:

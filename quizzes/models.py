@@ -5,6 +5,7 @@ import random
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -90,6 +91,19 @@ class Quiz(index.Indexed, TranslatableModel):
         texts = [(t.title, t.introduction) for t in self.translations.all()]
         return "\n".join(text for pair in texts for text in pair if text)
 
+    def clean(self):
+        super().clean()
+        fixed = answer_key.fixed_policy(self.kind)
+        if fixed and self.answer_key not in ("", fixed):
+            raise ValidationError(
+                {
+                    "answer_key": _(
+                        "A pre-test never shows the correct answers: it shows where a trainee "
+                        "starts. Choose “Never” or leave this empty."
+                    )
+                }
+            )
+
     def save(self, *args, **kwargs):
         if not self.answer_key:  # stored explicitly, so the admin shows the rule in force
             self.answer_key = answer_key.default_policy(self.kind)
@@ -102,7 +116,7 @@ class Quiz(index.Indexed, TranslatableModel):
 
     @property
     def answer_key_policy(self) -> str:
-        return self.answer_key or answer_key.default_policy(self.kind)
+        return answer_key.policy_in_force(self.kind, self.answer_key)
 
     def ordered_questions(self, seed=None):
         """Questions with their choices and texts, shuffled per attempt when the quiz says so

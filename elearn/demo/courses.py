@@ -100,7 +100,8 @@ def translate_with_localize(source_page, locale, translated_instance):
 
 def resync_translations(page):
     """After the source page changed: sync its translations (wagtail-localize) and publish
-    them, as a trainer's "Sync translated pages" would."""
+    them. The demo's translations are complete (translate_strings first), and a test checks
+    that every published one is (tests/courses/test_demo_translations_complete.py)."""
     source, _ = TranslationSource.update_or_create_from_instance(page)
     for translation in Translation.objects.filter(source=source):
         translation.save_target(publish=False)

@@ -229,6 +229,11 @@ SIGNUP_LIMIT_PER_CODE = (int(env("SIGNUP_LIMIT_PER_CODE", "30")), 60 * 60)
 # Languages: Ukrainian first (Wagtail makes its default locale from LANGUAGE_CODE).
 LANGUAGE_CODE = "uk"
 LANGUAGES = [("uk", "Українська"), ("ru", "Русский")]
+# Letters that only one of LANGUAGES uses (courses/translation_check.py): a page showing
+# another language's letters outside quotations holds text left untranslated. A language
+# missing here is simply not letter-checked: its pages are not checked for other letters,
+# nor others for its letters (as for English, which has no letters of its own here).
+LANGUAGE_OWN_LETTERS = {"uk": "іїєґ", "ru": "ыэъё"}
 # Ours first; then the admin strings Wagtail's own catalogs leave untranslated.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 USE_I18N = True

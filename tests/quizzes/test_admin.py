@@ -83,6 +83,14 @@ def test_questions_reorder_and_languages_show_as_complete_or_not(client, trainer
     assert "UK: усе перекладено" in html
 
 
+def test_the_tests_feedback_setting_is_a_comment_on_the_answer_not_a_review(client, trainer, quiz):
+    client.force_login(trainer)
+
+    html = client.get(f"/admin/snippets/quizzes/quiz/edit/{quiz.pk}/").content.decode()
+
+    assert "Коментарі до відповідей" in html and "Відгук" not in html
+
+
 def test_preview_shows_the_test_as_trainees_see_it_without_the_key(client, trainer, quiz):
     client.force_login(trainer)
 
