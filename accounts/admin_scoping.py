@@ -27,7 +27,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet, UsageView
+from wagtail.snippets.views.snippets import CopyView, SnippetViewSet, UsageView
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetsAPI
 
 from common.admin_usage import OpenUsageMixin
@@ -133,6 +133,14 @@ class _OpenUsageView(OpenUsageMixin, UsageView):
     pass
 
 
+class CopyFormOnlyView(CopyView):
+    """The copy screen only shows the add form prefilled from an object, and that form posts
+    to the add view. Wagtail's copy view would also take a POST and save it over the copied
+    object itself (its form's instance), with no more than view permission on it."""
+
+    http_method_names = ["get", "head", "options"]
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every view (and chooser, and wagtail-localize's snippet API)
     sees only the rows `scoped_queryset` gives the user: an object outside them is a 404.
@@ -142,6 +150,7 @@ class ScopedSnippetViewSet(SnippetViewSet):
     chooser_urls = CHOOSER_URLS
     history_view_class = ScopedSnippetHistoryView
     usage_view_class = _OpenUsageView
+    copy_view_class = CopyFormOnlyView
 
     def scoped_queryset(self, request):
         raise NotImplementedError

@@ -165,3 +165,32 @@ def test_a_language_added_to_the_settings_gets_its_column_and_preview(client, tr
     assert f"/admin/tests/{quiz.pk}/preview/en/" in listing and "Переглянути: Англійська" in listing
     assert client.get(f"/admin/tests/{quiz.pk}/preview/en/").status_code == 200
     assert client.get(f"/admin/tests/{quiz.pk}/preview/de/").status_code in (302, 403)  # not configured
+
+
+def test_a_post_to_a_tests_copy_screen_leaves_the_copied_test_alone(client, trainer, quiz):
+    """The copy screen's form posts to the add view; Wagtail's copy view would save a POST
+    over the copied test itself."""
+    client.force_login(trainer)
+    title = quiz.safe_translation_getter("title", language_code="uk")
+    copy_url = f"/admin/snippets/quizzes/quiz/copy/{quiz.pk}/"
+
+    shown = client.get(copy_url)
+    posted = client.post(
+        copy_url,
+        {
+            "kind": "practice",
+            "pass_mark": "10",
+            "max_attempts": "0",
+            "feedback": "after_each",
+            "layout": "one_per_screen",
+            "translations_uk_title": "Підмінений тест",
+            "translations_ru_title": "Подменённый тест",
+        },
+    )
+
+    assert shown.status_code == 200
+    assert 'action="/admin/snippets/quizzes/quiz/add/' in shown.content.decode()
+    assert posted.status_code == 405
+    quiz.refresh_from_db()
+    assert quiz.safe_translation_getter("title", language_code="uk") == title
+    assert quiz.pass_mark != 10
