@@ -21,6 +21,7 @@ from accounts.access import (
 from accounts.erased import is_erased
 from accounts.selectors import training_groups_visible_to
 from common.exports import Section, csv_response, xlsx_response
+from courses.access import courses_open_to
 from courses.models import CoursePage
 
 from .models import Certificate
@@ -39,8 +40,10 @@ def _nickname(certificate) -> str:
     return "" if user is None or is_erased(user) else user.nickname
 
 
-def course_choices():
+def course_choices(user):
+    """The courses `user` may take: one kept for another organisation is not named to them."""
     courses = CoursePage.objects.filter(locale__language_code=get_language() or settings.LANGUAGE_CODE)
+    courses = courses_open_to(user, courses)
     return [("", gettext_lazy("All courses"))] + [(str(c.translation_key), c.title) for c in courses]
 
 
@@ -62,7 +65,7 @@ class CertificateFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = training_groups_visible_to(user)
-        self.fields["course"].choices = course_choices()
+        self.fields["course"].choices = course_choices(user)
 
     def clean(self):
         data = super().clean()

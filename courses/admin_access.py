@@ -22,10 +22,12 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.pages.usage import UsageView as PageUsageView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.documents.views.documents import IndexView as DocumentsIndexView
 from wagtail.documents.views.documents import UsageView as DocumentUsageView
 from wagtail.images.views.images import UsageView as ImageUsageView
@@ -249,3 +251,25 @@ class OpenTranslationsReport(TranslationsReportView):
         open_pages = modules_open_to(user, Page.objects.all()).values("pk")
         closed_keys = Page.objects.exclude(pk__in=open_pages).values("translation_key")
         return translations.exclude(source__object_id__in=closed_keys)
+
+
+class _OpenInListing:
+    """A bulk action on "every item of the listing" (`?id=all`): Wagtail takes every page
+    (or every child of `childOf`) or every document, and its confirmation page lists their
+    titles. Here only those open to the user, as the listing they chose from showed them."""
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        ids = list(super().get_all_objects_in_listing_query(parent_id))
+        if issubclass(self.model, Page):
+            pages = modules_open_to(self.request.user, Page.objects.filter(pk__in=ids))
+            return list(pages.values_list("pk", flat=True))
+        closed = closed_document_ids(self.request.user)
+        return [pk for pk in ids if pk not in closed]
+
+
+# Registered after Wagtail's own (courses/wagtail_hooks.py), so that these replace them.
+OPEN_CONTENT_BULK_ACTIONS = [
+    type(f"Open{action.__name__}", (_OpenInListing, action), {})
+    for actions in (page_bulk_actions, document_bulk_actions)
+    for action in (getattr(actions, name) for name in actions.__all__)
+]

@@ -8,7 +8,7 @@ from common.content_access import refusal
 
 from . import local_help_admin, translation_publish, translation_review  # noqa: F401 (they register admin views and hooks)
 from .access import may_open, may_open_cached, modules_open_to
-from .admin_access import OpenDocumentsAdminAPIViewSet, closed_document_ids
+from .admin_access import OPEN_CONTENT_BULK_ACTIONS, OpenDocumentsAdminAPIViewSet, closed_document_ids
 from .media_access import may_download
 from .models import CoursePage, ModulePage
 from .selectors import translations_to_publish
@@ -61,6 +61,11 @@ def closed_pages_not_chosen(pages, request):
 @hooks.register("construct_document_chooser_queryset")
 def closed_documents_not_chosen(documents, request):
     return documents.exclude(pk__in=closed_document_ids(request.user))
+
+
+# After Wagtail's page and document bulk actions (order 0), so that these replace them.
+for action in OPEN_CONTENT_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action, order=1)
 
 
 @hooks.register("before_bulk_action")

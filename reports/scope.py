@@ -19,6 +19,7 @@ from accounts.access import (
 )
 from accounts.models import OPTIONAL_QUESTIONS, AgeBand, Gender, Organisation, TrainingGroup, WorkSetting
 from common.languages import current_language, language_choices
+from courses.access import courses_open_to
 from courses.models import CoursePage
 
 
@@ -26,8 +27,11 @@ def _choices(choices, empty):
     return [("", empty)] + list(choices)
 
 
-def _courses():
-    return list(CoursePage.objects.filter(locale__language_code=current_language()).order_by("path"))
+def _courses(user=None):
+    """The courses in the current language; for `user`, those open to them: a course kept
+    for another organisation is neither offered nor reported on (courses/access.py)."""
+    courses = CoursePage.objects.filter(locale__language_code=current_language()).order_by("path")
+    return list(courses if user is None else courses_open_to(user, courses))
 
 
 # Filters that narrow who a report counts. Only one at a time: each filtered view is
@@ -140,7 +144,7 @@ class ReportFilterForm(forms.Form):
             {o.safe_translation_getter("city", any_language=True) or "" for o in organisations} - {""}
         )
         self.fields["city"].choices = _choices([(city, city) for city in cities], _("All"))
-        self.fields["course"].choices = [(str(c.translation_key), c.title) for c in _courses()]
+        self.fields["course"].choices = [(str(c.translation_key), c.title) for c in _courses(user)]
         self.fields["language"].choices = _choices(language_choices(), _("All"))
         # A question no organisation here asks has no answers to filter by.
         for name in OPTIONAL_QUESTIONS:
@@ -242,7 +246,7 @@ def scope_for(user, data: dict) -> ReportScope:
         organisation_id, organisation_filter = None, (organisation.pk if organisation else None)
     else:
         organisation_id = user.organisation_id
-    courses = {str(c.translation_key): c for c in _courses()}
+    courses = {str(c.translation_key): c for c in _courses(user)}
     course = courses.get(data.get("course") or "") or next(iter(courses.values()), None)
     return ReportScope(
         course=course,
