@@ -3,18 +3,31 @@
 Roles: anonymous; trainee A (the demo trainee, Salus) and trainee B (Humanitarian Action,
 another group); a trainer and a coordinator of Salus; a coordinator of Humanitarian
 Action; an admin. Our own admin views are all in; of Wagtail's admin a sample. A URL
-pattern that is not classified here fails the test, so a new view must say who may use it."""
+pattern that is not classified here fails the test, so a new view must say who may use it.
+
+And every list that names trainees ignores (or refuses) a filter by who they are: each
+demographic filter of the reports (reports/scope.py DEMOGRAPHIC_FILTERS), with each of its
+values and a whole ended quarter (the period the reports take them for), must give the same
+answer as none; a filter added there is tried here too. Which of the matrix's answers name
+trainees is found: one missing from PER_TRAINEE_LISTS fails the test."""
+
+import datetime
+import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from accounts.models import TrainingGroup, User
+from accounts.models import AgeBand, Gender, TrainingGroup, User, WorkSetting
 from certificates.models import Certificate
 from courses.models import CoursePage, ModulePage
 from elearn.demo.h5p import BLOCK_ID
 from h5p.assets import asset_token, library_digest
 from h5p.player import play_token
 from quizzes.models import Attempt
+from reports.scope import DEMOGRAPHIC_FILTERS, ended_quarters
+from tests.test_cross_organisation_matrix import answer_text, comparable, first_difference
 
 ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "coordinator_a", "coordinator_b", "admin"]
 LOGIN = "login"  # a redirect to the log-in page
@@ -272,3 +285,89 @@ def test_every_url_answers_every_role_as_expected(client, people):
                 wrong.append(f"{role:14} {name:40} {url}: expected {expected[role]}, got {got}")
     assert wrong == [], "\n".join(wrong)
     print(f"URL × role matrix: {len(table)} URLs × {len(ROLES)} roles = {len(table) * len(ROLES)} checks")
+
+
+# Every URL whose answer names trainees (the test finds those among the matrix's URLs;
+# the XLSX twins, which the matrix does not ask for, are added by hand). Each of them
+# ignores a filter by who people are.
+PER_TRAINEE_LISTS = {
+    "reports:trainee_export": ["/admin/reports/trainees.csv", "/admin/reports/trainees.xlsx"],
+    "accounts_admin:trainees": ["/admin/trainees/"],
+    "certificates_admin:list": ["/admin/certificates/"],
+    "certificates_admin:export": ["/admin/certificates/export.csv", "/admin/certificates/export.xlsx"],
+    "wagtailusers_users:index": ["/admin/users/"],
+}
+ADMINS_ONLY = {"wagtailusers_users:index"}  # Wagtail's user admin (accounts/user_admin_guard.py)
+
+
+@pytest.fixture
+def the_only_one(people):
+    """The one trans woman under 20 working in a sauna among Salus's trainees, certified
+    in the last ended quarter: any of these filters, applied, would change a list of them."""
+    trainee_a = people["trainee_a"]
+    person = User.objects.create_user(
+        "the-only-one",
+        "x",
+        training_group=trainee_a.training_group,
+        organisation=trainee_a.organisation,
+        gender=Gender.TRANS_WOMAN,
+        age_band=AgeBand.UNDER_20,
+        work_setting=WorkSetting.SAUNA,
+    )
+    certificate = Certificate.objects.get(user=trainee_a)
+    since, until = ended_quarters(count=1)[0]
+    Certificate.objects.create(
+        user=person,
+        organisation=person.organisation,
+        training_group=person.training_group,
+        course_key=certificate.course_key,
+        issued_at=timezone.make_aware(datetime.datetime.combine(since, datetime.time(12))),
+        final_score=95,
+        language="uk",
+        code="ONLY0NE0CODE",
+    )
+    return person
+
+
+def demographic_queries():
+    """(filter, value) for every demographic filter and every value of it."""
+    for name in DEMOGRAPHIC_FILTERS:
+        for value, _label in User._meta.get_field(name).choices:
+            yield name, value
+
+
+def test_no_list_of_trainees_is_narrowed_by_who_they_are(client, people, the_only_one):
+    since, until = ended_quarters(count=1)[0]
+    # A whole ended quarter: the one period for which the reports take these filters from
+    # a coordinator (from an admin, any period).
+    period = {"since": since.isoformat(), "until": until.isoformat()}
+    wrong, checked = [], 0
+    for role in ("coordinator_a", "admin"):
+        client.force_login(people[role])
+        # The matrix's URLs that name her are lists of trainees: each must be listed here.
+        for name, (url, _expected) in matrix(people).items():
+            response = client.get(url)
+            named = response.status_code == 200 and the_only_one.nickname in answer_text(response)
+            if named and name not in PER_TRAINEE_LISTS:
+                wrong.append(f"{role}: {name} {url} names trainees but is not in PER_TRAINEE_LISTS")
+        for name, urls in PER_TRAINEE_LISTS.items():
+            for url in urls if role == "admin" or name not in ADMINS_ONLY else ():
+                client.get(url, period)  # shows (and so clears) a message an earlier request left
+                unfiltered = client.get(url, period)
+                text = comparable(answer_text(unfiltered))
+                named = unfiltered.status_code == 200 and the_only_one.nickname in text
+                assert named, f"{role}: {url} does not list her: the test would prove nothing"
+                for parameter, value in demographic_queries():
+                    response = client.get(url, {**period, parameter: value})
+                    checked += 1
+                    if response.status_code == 400:
+                        continue  # refused is as good as ignored
+                    # Its own query, echoed in the page's links, is no narrowing.
+                    query = re.escape(urlencode({parameter: value}))
+                    echo = re.compile(rf"{query}(&amp;|&)|(&amp;|&)?{query}")
+                    filtered = echo.sub("", comparable(answer_text(response)))
+                    if filtered != text:
+                        difference = first_difference(text, filtered)
+                        wrong.append(f"{role}: {url} {parameter}={value}: {difference}")
+    assert wrong == [], "\n".join(wrong)
+    print(f"demographic filters on lists of trainees: {checked} requests")
