@@ -9,8 +9,10 @@ MANAGE := $(PY) manage.py
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The languages are the catalogs under locale/ (one folder per language in settings.LANGUAGES).
+# The languages: a folder under locale/ for each in settings.LANGUAGES. `make messages`
+# starts a catalog in a new folder; install builds every catalog there is.
 LANGUAGES := $(notdir $(wildcard locale/*))
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 # Test order: the files' own order by default, the same on every run. SEED=random shuffles
 # the order (pytest-randomly) and prints its seed at the end; SEED=<that number> repeats it.
@@ -38,7 +40,7 @@ node_modules/.installed: package.json package-lock.json
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(wildcard locale_wagtail/*/LC_MESSAGES/*.po) $(VENV)/.installed
 	$(MANAGE) compilemessages $(I18N_IGNORE) --locale $*
 
-install: $(VENV)/.installed node_modules/.installed $(foreach language,$(LANGUAGES),locale/$(language)/LC_MESSAGES/django.mo)
+install: $(VENV)/.installed node_modules/.installed $(CATALOGS)
 
 run: install
 	$(MANAGE) migrate --noinput
