@@ -13,6 +13,7 @@ from django.shortcuts import get_list_or_404
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
+from wagtail.users.views.users import UserFilterSet
 
 from .access import sees_every_organisation
 from .admin_users import UserViewSet, users_listed
@@ -50,9 +51,11 @@ class _AdminsOnlyBulkAction:
         return get_list_or_404(users_listed(model.objects.all()), pk__in=object_ids)
 
     def get_all_objects_in_listing_query(self, parent_id):
-        # "Select all" after a search: the users the list showed (Wagtail's own query
-        # ignores the search for a model without a username field, so would take everyone).
+        # "Select all": the users the list showed, searched and filtered as it was (Wagtail's
+        # own query ignores the filters, and the search too for a model without a username
+        # field, so would take everyone).
         users = users_listed(self.model.objects.all(), self.request.GET.get("q", "").strip())
+        users = UserFilterSet(self.request.GET, queryset=users, request=self.request).qs
         return users.values_list("pk", flat=True)
 
 

@@ -71,6 +71,17 @@ def test_selecting_all_found_by_a_search_acts_on_those_found_only(client, admin_
     assert User.objects.get(pk=other.pk).is_active
 
 
+def test_selecting_all_of_a_filtered_list_acts_on_those_listed_only(client, admin_user, kvitka, group):
+    TraineeFactory(nickname="romashka", training_group=group, is_active=False)
+    client.force_login(admin_user)
+
+    client.post("/admin/bulk/accounts/user/delete/?id=all&is_active=false", {})
+
+    assert not User.objects.filter(nickname="romashka").exists()
+    assert User.objects.filter(pk=kvitka.pk).exists()  # active: not in the list acted on
+    assert User.objects.filter(pk=admin_user.pk).exists()
+
+
 def test_the_extra_attempts_screen_leaves_out_an_erased_account(client, final_course, trainer, group):
     final = final_course[2]
     final.max_attempts = 1
