@@ -4,8 +4,9 @@ The login lock (django-axes), the sign-up limits and the certificate check's lim
 per client. They get a pseudonym: a hash of the address keyed with a random key of the
 day, so a lock still tells clients apart while the database and the cache name no
 address, and the database alone (with or without SECRET_KEY) cannot be reversed. The key
-is in the "limits" cache, which every worker shares (Redis, else a file cache), so that
-every worker gives one address the same pseudonym."""
+is in the "client_key" cache, which every worker shares (Redis, else a file cache), so that
+every worker gives one address the same pseudonym; a cache of its own, so that making room
+for counts never drops it (a new key mid-day would undo every lock by address)."""
 
 import datetime
 import hashlib
@@ -47,15 +48,17 @@ def _key_name(day: datetime.date) -> str:
 
 
 def _todays_key() -> bytes:
-    cache = caches["limits"]
+    cache = caches["client_key"]
     today = timezone.now().date()
     name = _key_name(today)
     if cache.add(name, secrets.token_hex(32), timeout=KEY_LIFETIME):  # the first worker's wins
-        # A new day: yesterday's key is of no more use. Delete it, and in a file cache
-        # whatever else has expired, which would otherwise stay on disk until read again.
+        # A new day: yesterday's key is of no more use. Delete it, and in file caches
+        # whatever has expired (older keys, old counts), which would otherwise stay on disk
+        # until read again.
         cache.delete(_key_name(today - datetime.timedelta(days=1)))
-        if hasattr(cache, "delete_expired"):  # common/file_cache.py; Redis drops them itself
-            cache.delete_expired()
+        for store in (cache, caches["limits"]):
+            if hasattr(store, "delete_expired"):  # common/file_cache.py; Redis drops them itself
+                store.delete_expired()
     key = cache.get(name)
     if key is None:  # the cache lost it between the two calls
         key = secrets.token_hex(32)

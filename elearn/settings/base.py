@@ -154,22 +154,30 @@ if REDIS_URL:
     CACHES["content_version"] = {**CACHES["default"], "KEY_PREFIX": "content-version"}
 else:
     CACHES["content_version"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "common.file_cache.PrivateFileCache",
         "LOCATION": env("CONTENT_VERSION_DIR", os.path.join(tempfile.gettempdir(), "elearn-content-version")),
     }
 # Throttling counts (common/ratelimit.py) and the day's key behind client pseudonyms
 # (common/client_address.py) must be one for every worker, or each worker counts on its own
-# and names one address differently: Redis, else a file cache every process of the machine
-# shares, counting atomically (common/file_cache.py). Not a database cache: the key must
-# never be in the database (docs/decisions.md). Nothing in it names a person.
+# and names one address differently: Redis, else file caches every process of the machine
+# shares, in a folder only the site's user may use, counting atomically
+# (common/file_cache.py). The key has a cache of its own, so that making room for counts
+# never drops it. Not a database cache: the key must never be in the database
+# (docs/decisions.md). Nothing in either names a person.
+LIMITS_CACHE_DIR = env("LIMITS_CACHE_DIR", os.path.join(tempfile.gettempdir(), "elearn-limits"))
 if REDIS_URL:
     CACHES["limits"] = {**CACHES["default"], "KEY_PREFIX": "limits"}
+    CACHES["client_key"] = {**CACHES["default"], "KEY_PREFIX": "client-key"}
 else:
     CACHES["limits"] = {
         "BACKEND": "common.file_cache.CountingFileCache",
-        "LOCATION": env("LIMITS_CACHE_DIR", os.path.join(tempfile.gettempdir(), "elearn-limits")),
-        # Past this many entries Django drops a third of them at random, live counts too.
+        "LOCATION": LIMITS_CACHE_DIR,
+        # Past this many entries the expired ones are removed, then a random third.
         "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+    CACHES["client_key"] = {
+        "BACKEND": "common.file_cache.CountingFileCache",  # for its atomic add: one key a day
+        "LOCATION": os.path.join(LIMITS_CACHE_DIR, "client-key"),
     }
 
 # Accounts: a nickname and a password, nothing else required.

@@ -1,7 +1,7 @@
 """Tests: fast password hashing, no manifest needed for static files."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CACHES, env, env_bool
+from .base import BASE_DIR, CACHES, REDIS_URL, env, env_bool
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -27,9 +27,12 @@ CACHES["content_version"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "content-version",
 }
-# And the throttling counts, which the tests empty between tests with every other cache
-# (tests/conftest.py). tests/common/test_limits_cache.py runs the workers' file cache.
-CACHES["limits"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"}
+# And the throttling counts and the pseudonyms' key, which the tests empty between tests
+# with every other cache (tests/conftest.py); in Redis when the run has REDIS_URL, as in
+# production. tests/common/test_limits_cache.py runs the workers' file caches.
+if not REDIS_URL:
+    for name in ("limits", "client_key"):
+        CACHES[name] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
 # The live server's request threads share one in-memory SQLite connection: the editor's
 # background requests (editing-session pings, preview refreshes) landing inside a form post's
 # transaction broke its savepoints on a loaded machine. The browser tests make no use of them.

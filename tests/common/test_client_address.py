@@ -19,7 +19,7 @@ def request_from(address):
 
 
 def test_the_same_client_gets_the_same_pseudonym_today_and_another_client_another():
-    caches["limits"].clear()
+    caches["client_key"].clear()
     first = client_pseudonym(request_from("203.0.113.7"))
 
     assert client_pseudonym(request_from("203.0.113.7")) == first
@@ -30,7 +30,7 @@ def test_the_same_client_gets_the_same_pseudonym_today_and_another_client_anothe
 def test_the_secret_key_does_not_reverse_a_pseudonym():
     """Trying every address keyed with SECRET_KEY (what a seized database and settings
     allow) finds nothing: today's key is random and lives only in the cache."""
-    caches["limits"].clear()
+    caches["client_key"].clear()
     pseudonym = client_pseudonym(request_from("198.51.100.23"))
 
     candidates = (f"198.51.100.{n}" for n in range(256))
@@ -46,7 +46,7 @@ def test_the_secret_key_does_not_reverse_a_pseudonym():
 
 
 def test_the_key_changes_every_day():
-    caches["limits"].clear()
+    caches["client_key"].clear()
     today = client_pseudonym(request_from("192.0.2.1"))
     tomorrow = timezone.now() + datetime.timedelta(days=1)
 
@@ -58,9 +58,11 @@ def test_a_days_key_is_gone_from_the_workers_file_cache_once_a_new_one_is_made(s
     """Without Redis the keys are files, and Django's file cache deletes an expired one only
     when it is read again: after a day's key, and one after a day without visitors, only
     the newest is on disk (docs/decisions.md: an expired key reverses nothing)."""
+    files = "common.file_cache.CountingFileCache"
     settings.CACHES = {
         **settings.CACHES,
-        "limits": {"BACKEND": "common.file_cache.CountingFileCache", "LOCATION": str(tmp_path)},
+        "limits": {"BACKEND": files, "LOCATION": str(tmp_path / "limits")},
+        "client_key": {"BACKEND": files, "LOCATION": str(tmp_path / "key")},
     }
     now = timezone.now()
     client_pseudonym(request_from("192.0.2.1"))
@@ -72,4 +74,4 @@ def test_a_days_key_is_gone_from_the_workers_file_cache_once_a_new_one_is_made(s
         ):
             client_pseudonym(request_from("192.0.2.1"))
 
-        assert len(list(tmp_path.glob("*.djcache"))) == 1
+        assert len(list((tmp_path / "key").glob("*.djcache"))) == 1

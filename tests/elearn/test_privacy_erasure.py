@@ -12,7 +12,7 @@ from importlib import import_module
 import pytest
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 
@@ -27,12 +27,20 @@ from tests.elearn.privacy_journey import KEPT_NAME, MARKER, NICKNAME, PASSWORD, 
 REVOKED = "Сертифікат відкликано"
 
 
+# The caches a request may write to (the rendered pages of common/page_cache.py hold content
+# only, never a person: docs/privacy.md).
+SCANNED_CACHES = ("default", "limits", "client_key")
+
+
 @pytest.fixture
 def own_cache_keys(settings):
     """A key prefix of this test's own, so that only its entries are read from a Redis
     that other test runs share."""
     prefix = f"privacy-{uuid.uuid4().hex}"
-    settings.CACHES = {**settings.CACHES, "default": {**settings.CACHES["default"], "KEY_PREFIX": prefix}}
+    settings.CACHES = {
+        **settings.CACHES,
+        **{name: {**settings.CACHES[name], "KEY_PREFIX": f"{prefix}-{name}"} for name in SCANNED_CACHES},
+    }
     return prefix
 
 
@@ -70,13 +78,17 @@ def sessions_of(user) -> list[str]:
 
 
 def _raw_cache(prefix) -> dict[str, bytes]:
-    """This test's cache entries as stored: key -> the stored (pickled) bytes. With those of
-    the throttling cache (counts, the pseudonyms' key), in this process's memory in tests."""
-    limits = {f"limits{key}": value for key, value in caches["limits"]._cache.items()}
-    if hasattr(cache, "_cache"):  # the memory cache
-        return limits | {key: value for key, value in cache._cache.items() if key.startswith(prefix)}
-    client = cache.client.get_client()  # django-redis
-    return limits | {key.decode(): client.get(key) for key in client.scan_iter(match=f"{prefix}*")}
+    """This test's cache entries as stored: key -> the stored (pickled) bytes, from every
+    scanned cache (the throttling counts and the pseudonyms' key included)."""
+    entries = {}
+    for name in SCANNED_CACHES:
+        store = caches[name]
+        if hasattr(store, "_cache"):  # the memory cache
+            entries |= {key: value for key, value in store._cache.items() if key.startswith(prefix)}
+        else:  # django-redis: one Redis holds them all, each under its own prefix
+            client = store.client.get_client()
+            entries |= {key.decode(): client.get(key) for key in client.scan_iter(match=f"{prefix}*")}
+    return entries
 
 
 def cache_mentions(prefix, user, *needles) -> list[str]:
@@ -108,7 +120,9 @@ def test_deleting_an_account_leaves_no_trace_in_any_table_or_cache(
     assert any(hit.startswith("certificates_certificate.kept_name") for hit in before)
     assert len(sessions_of(user)) == 2
     cached = cache_mentions(own_cache_keys, user)
-    assert any(key.startswith("limits") for key in _raw_cache(own_cache_keys))  # scanned too
+    scanned = _raw_cache(own_cache_keys)
+    assert any(key.startswith(f"{own_cache_keys}-limits") for key in scanned)  # scanned too
+    assert any(key.startswith(f"{own_cache_keys}-client_key") for key in scanned)
     assert sum("a PDF" in hit for hit in cached) == 2
     if settings.SESSION_ENGINE.endswith("cached_db"):  # with Redis: in the cache too
         assert sum("a session" in hit for hit in cached) == 2
