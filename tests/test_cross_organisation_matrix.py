@@ -553,6 +553,7 @@ VOLATILE = re.compile(
     r"[A-Za-z0-9_\-]{32,}"
     r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"
     r"|(\d+[\s\xa0]+\w+,?[\s\xa0]+){1,2}(тому|назад|ago)\b"
+    r"|(?i:just now|щойно|только что)"  # what "1 minute ago" was a moment before
     r"|(&quot;|\\?\")key(&quot;|\\?\"): (&quot;|\\?\")\w+(&quot;|\\?\")"
     r"|/editing-sessions/[\w/-]+"
 )
