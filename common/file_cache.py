@@ -70,8 +70,9 @@ class CountingFileCache(PrivateFileCache):
     def _cull(self):
         # Once the folder holds MAX_ENTRIES, Django drops a random third of the entries, live
         # counts too: the expired ones go first, and often that is room enough.
-        if len(self._list_cache_files()) >= self._max_entries:
-            self._delete_expired_files()
+        if len(self._list_cache_files()) < self._max_entries:
+            return  # the usual case: one listing of the folder per write, as Django's
+        self._delete_expired_files()
         super()._cull()
 
     def delete_expired(self) -> None:
