@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CopyView, IndexView
+from wagtail.snippets.views.snippets import IndexView
 from wagtail_parler.handlers import ParlerSnippetAdminMixin
 
 from common.admin_menu import MenuItemFor
@@ -37,7 +37,7 @@ from .access import (
     require,
     scope_to_organisation,
 )
-from .admin_scoping import OrganisationScopedSnippetViewSet, ScopedDeleteBulkAction
+from .admin_scoping import CopyFormOnlyView, OrganisationScopedSnippetViewSet, ScopedDeleteBulkAction
 from .login_throttle import locked_nicknames
 from .models import Organisation, TrainingGroup, new_join_code
 from .selectors import trainees_visible_to, training_groups_visible_to
@@ -99,10 +99,9 @@ class SavedGroupPanel(FieldPanel):
             return not self.instance._state.adding and super().is_shown()
 
 
-class GroupCopyView(CopyView):
+class GroupCopyView(CopyFormOnlyView):
     """A copy starts as a new group with the copied group's values: its form has no code
-    to show, and saving it creates a group (with a code of its own), never changes the
-    copied one."""
+    to show, and the add view it posts to gives the new group a code of its own."""
 
     def get_initial_form_instance(self):
         group = super().get_initial_form_instance()

@@ -395,9 +395,10 @@ def test_a_copied_group_gets_a_code_of_its_own(client, trainer, group):
     posted_to_copy = client.post(f"{GROUPS}copy/{group.pk}/", group_form(trainer, name="Ще копія"))
 
     assert group.join_code not in page.content.decode()
-    assert copied.status_code == posted_to_copy.status_code == 302
-    codes = [TrainingGroup.objects.get(name=name).join_code for name in ("Копія", "Ще копія")]
-    assert group.join_code not in codes and all(is_made_by_the_site(code) for code in codes)
+    assert (copied.status_code, posted_to_copy.status_code) == (302, 405)
+    code = TrainingGroup.objects.get(name="Копія").join_code
+    assert code != group.join_code and is_made_by_the_site(code)
+    assert not TrainingGroup.objects.filter(name="Ще копія").exists()
     group.refresh_from_db()
     assert (group.name, group.join_code) == ("Львів-1", "LVIV2026")  # the copied group unchanged
 
@@ -442,3 +443,13 @@ def test_the_migration_replaces_weak_codes_and_keeps_strong_ones(organisation):
     assert strong.join_code == "K7MQ2RVXD"
     member.refresh_from_db()
     assert member.training_group == weak  # who joined stays joined
+
+
+def test_the_group_list_says_open_or_not_in_the_admins_language(client, trainer, group):
+    """Screen readers read the open column's icon title: Wagtail's is "True" or "False"."""
+    client.force_login(trainer)
+
+    listing = client.get(GROUPS).content.decode()
+
+    read_out = re.findall(r'class="w-sr-only">\s*(\w+)\s*<', listing)
+    assert "так" in read_out and "True" not in read_out
